@@ -1,0 +1,2 @@
+/** The signed-in person's own page. */
+package org.latchkey.account;

@@ -1,0 +1,39 @@
+package org.latchkey.consumer;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The person an access token speaks for, read from the claims the article put in it. {@code userId} is kept as
+ * text because simplejwt writes whatever the user model's primary key is (an integer for Django's default user).
+ */
+public record LatchkeyUser(String userId, String uuid, String email, String firstName, String lastName,
+                           boolean staff, boolean superuser) {
+
+    public static final String GROUP_USER = "user";
+    public static final String GROUP_STAFF = "staff";
+    public static final String GROUP_SUPERUSER = "superuser";
+
+    /** The groups the container treats as roles: everyone is a user; staff and superuser as the flags say. */
+    public Set<String> groups() {
+        return groups(staff, superuser);
+    }
+
+    /** The groups of anyone with these flags. */
+    public static Set<String> groups(boolean staff, boolean superuser) {
+        Set<String> groups = new LinkedHashSet<>();
+        groups.add(GROUP_USER);
+        if (staff) {
+            groups.add(GROUP_STAFF);
+        }
+        if (superuser) {
+            groups.add(GROUP_SUPERUSER);
+        }
+        return groups;
+    }
+
+    public String displayName() {
+        String name = (firstName + " " + lastName).trim();
+        return name.isEmpty() ? email : name;
+    }
+}

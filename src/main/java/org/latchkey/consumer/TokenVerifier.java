@@ -1,0 +1,106 @@
+package org.latchkey.consumer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.HmacKey;
+
+/**
+ * Verifies tokens shaped as djangorestframework-simplejwt 5 shapes them: an HMAC signature by an algorithm on the
+ * allow-list, {@code exp} (RFC 7519 §4.1.4) within the leeway, a {@code jti}, the expected {@code token_type},
+ * and {@code iss}/{@code aud} when configured. Immutable and thread-safe, like the jose4j consumer it wraps.
+ */
+public final class TokenVerifier {
+
+    /** Cookies are at most ~4 KB; anything far larger is refused before it is parsed. */
+    static final int MAX_TOKEN_LENGTH = 8192;
+
+    private final JwtConsumer consumer;
+
+    /**
+     * @param key        the shared HMAC key; jose4j refuses keys shorter than the algorithm's hash (RFC 7518 §3.2)
+     * @param algorithms the allow-list, e.g. {@code HS512}; {@code none} can never be on it
+     * @param leewaySeconds allowed clock skew for {@code exp} and {@code nbf}
+     */
+    public TokenVerifier(byte[] key, String[] algorithms, int leewaySeconds,
+                         Optional<String> issuer, Optional<String> audience) {
+        for (String algorithm : algorithms) {
+            if (!algorithm.startsWith("HS")) {
+                throw new IllegalArgumentException("Only HMAC algorithms verify with a shared key, not " + algorithm);
+            }
+        }
+        JwtConsumerBuilder builder = new JwtConsumerBuilder()
+                .setVerificationKey(new HmacKey(key.clone()))
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, algorithms)
+                .setRequireExpirationTime()
+                .setRequireJwtId()
+                .setAllowedClockSkewInSeconds(leewaySeconds);
+        issuer.ifPresentOrElse(iss -> builder.setExpectedIssuer(true, iss), () -> builder.setExpectedIssuer(false, null));
+        audience.ifPresentOrElse(builder::setExpectedAudience, builder::setSkipDefaultAudienceValidation);
+        this.consumer = builder.build();
+    }
+
+    public static TokenVerifier hs512(String key, int leewaySeconds) {
+        return new TokenVerifier(key.getBytes(StandardCharsets.UTF_8), new String[] {"HS512"}, leewaySeconds,
+                Optional.empty(), Optional.empty());
+    }
+
+    /** Verifies an access token and reads the person from it. */
+    public LatchkeyUser verifyAccess(String raw) throws TokenRejectedException {
+        JwtClaims claims = verify(raw, "access");
+        Map<String, Object> map = claims.getClaimsMap();
+        Object uuid = map.get("user_uuid");
+        Object userId = map.get("user_id");
+        if (!(uuid instanceof String) || ((String) uuid).isBlank()) {
+            throw new TokenRejectedException("access token without user_uuid");
+        }
+        if (userId == null) {
+            throw new TokenRejectedException("access token without user_id");
+        }
+        return new LatchkeyUser(String.valueOf(userId), (String) uuid, text(map, "user_email"),
+                text(map, "user_first_name"), text(map, "user_last_name"),
+                Boolean.TRUE.equals(map.get("user_is_staff")), Boolean.TRUE.equals(map.get("user_is_superuser")));
+    }
+
+    /** Verifies signature, expiry and {@code jti}, and that {@code token_type} is the expected one. */
+    public JwtClaims verify(String raw, String expectedType) throws TokenRejectedException {
+        if (raw == null || raw.isEmpty()) {
+            throw new TokenRejectedException("no token");
+        }
+        if (raw.length() > MAX_TOKEN_LENGTH) {
+            throw new TokenRejectedException("token of " + raw.length() + " characters is too long");
+        }
+        JwtClaims claims;
+        try {
+            claims = consumer.processToClaims(raw);
+        } catch (InvalidJwtException e) {
+            throw new TokenRejectedException("invalid token: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // jose4j reports most faults as InvalidJwtException; anything else about a hostile string is a refusal too
+            throw new TokenRejectedException("unreadable token: " + e.getClass().getSimpleName(), e);
+        }
+        Object type = claims.getClaimValue("token_type");
+        if (!expectedType.equals(type)) {
+            throw new TokenRejectedException("token_type is " + type + ", expected " + expectedType);
+        }
+        try {
+            if (claims.getJwtId() == null || claims.getJwtId().isBlank()) {
+                throw new TokenRejectedException("token has no id");
+            }
+        } catch (MalformedClaimException e) {
+            throw new TokenRejectedException("malformed jti", e);
+        }
+        return claims;
+    }
+
+    private static String text(Map<String, Object> claims, String name) {
+        Object value = claims.get(name);
+        return value instanceof String s ? s : "";
+    }
+}

@@ -1,0 +1,80 @@
+package org.latchkey.cookie;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The only place that knows the cookies' attributes. Set-Cookie is written by hand so the attributes are the
+ * same on every container; clearing repeats Domain and Path, or browsers keep the cookie.
+ */
+@ApplicationScoped
+public class TokenCookies {
+
+    @Inject
+    CookieSettings settings;
+
+    public TokenCookies() {
+    }
+
+    TokenCookies(CookieSettings settings) {
+        this.settings = settings;
+    }
+
+    public void writeAccess(HttpServletResponse response, String token, Duration lifetime) {
+        // Domain = the parent domain: every service on it reads this cookie.
+        add(response, settings.accessName(), token, settings.domain(), lifetime.toSeconds());
+    }
+
+    public void writeRefresh(HttpServletResponse response, String token, Duration lifetime) {
+        // No Domain attribute: host-only, so the long-lived credential never reaches another service.
+        add(response, settings.refreshName(), token, Optional.empty(), lifetime.toSeconds());
+    }
+
+    public void clear(HttpServletResponse response) {
+        add(response, settings.accessName(), "", settings.domain(), 0);
+        add(response, settings.refreshName(), "", Optional.empty(), 0);
+    }
+
+    public Optional<String> readAccess(HttpServletRequest request) {
+        return read(request, settings.accessName());
+    }
+
+    public Optional<String> readRefresh(HttpServletRequest request) {
+        return read(request, settings.refreshName());
+    }
+
+    private static Optional<String> read(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (name.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isEmpty()) {
+                return Optional.of(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void add(HttpServletResponse response, String name, String value, Optional<String> domain, long maxAge) {
+        StringBuilder header = new StringBuilder(name).append('=').append(value);
+        domain.ifPresent(d -> header.append("; Domain=").append(d));
+        header.append("; Path=/; Max-Age=").append(maxAge);
+        if (maxAge == 0) {
+            header.append("; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+        }
+        if (settings.secure()) {
+            header.append("; Secure");
+        }
+        // HttpOnly: no script on any subdomain can read a token; SameSite=Lax: not sent on cross-site POSTs.
+        header.append("; HttpOnly; SameSite=Lax");
+        response.addHeader("Set-Cookie", header.toString());
+        // A response that carries a token must never be stored by a cache.
+        response.setHeader("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,77 @@
+package org.latchkey.login;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.latchkey.consumer.CurrentUser;
+import org.latchkey.consumer.LatchkeyUser;
+import org.latchkey.consumer.TokenRejectedException;
+import org.latchkey.consumer.TokenVerifier;
+import org.latchkey.cookie.TokenCookies;
+import org.latchkey.session.SignIn;
+import org.latchkey.session.SessionService;
+
+/**
+ * On every request, public pages included: a password credential (from the login page) is checked by the identity
+ * store and answered with both cookies; otherwise a valid access cookie signs the person in. A protected page
+ * sends an anonymous browser to the login page, which comes back here with {@code next}.
+ */
+@ApplicationScoped
+public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    TokenCookies cookies;
+
+    @Inject
+    SessionService sessions;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) {
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                return AuthenticationStatus.SEND_FAILURE; // the login page says why; no error page
+            }
+            SignIn signIn = sessions.start(((UserPrincipal) result.getCallerPrincipal()).userId());
+            cookies.writeAccess(response, signIn.access().value(), signIn.access().lifetime());
+            cookies.writeRefresh(response, signIn.refresh().value(), signIn.refresh().lifetime());
+            return context.notifyContainerAboutLogin(result);
+        }
+        Optional<LatchkeyUser> user = cookies.readAccess(request).flatMap(this::verified);
+        if (user.isPresent()) {
+            CurrentUser.set(request, user.get());
+            return context.notifyContainerAboutLogin(user.get().uuid(), user.get().groups());
+        }
+        if (context.isProtected()) {
+            String next = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    private Optional<LatchkeyUser> verified(String token) {
+        try {
+            return Optional.of(verifier.verifyAccess(token));
+        } catch (TokenRejectedException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.latchkey.login;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.latchkey.cookie.TokenCookies;
+import org.latchkey.session.SessionService;
+import org.latchkey.session.SignIn;
+
+/** login.xhtml: the silent refresh on GET, and the email/password form. */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+    static final String INVALID_LOGIN = "Please enter a correct email address and password.";
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    TokenCookies cookies;
+
+    @Inject
+    RedirectPolicy redirects;
+
+    @Inject
+    FacesContext faces;
+
+    private String email;
+    private String password;
+    private String next;
+
+    /**
+     * GET with a valid refresh cookie: no form — a fresh access cookie, the refresh token rotated, and straight
+     * on to {@code next}. A refresh cookie that no longer works is dropped and the form is shown.
+     */
+    public void silentRefresh() throws IOException {
+        HttpServletRequest request = request();
+        Optional<String> raw = cookies.readRefresh(request);
+        if (raw.isEmpty()) {
+            return;
+        }
+        Optional<SignIn> refreshed = sessions.refresh(raw.get());
+        if (refreshed.isEmpty()) {
+            cookies.clear(response());
+            return;
+        }
+        cookies.writeAccess(response(), refreshed.get().access().value(), refreshed.get().access().lifetime());
+        cookies.writeRefresh(response(), refreshed.get().refresh().value(), refreshed.get().refresh().lifetime());
+        redirectOnward();
+    }
+
+    public void login() throws IOException {
+        boolean missing = false;
+        if (email == null || email.isBlank()) {
+            faces.addMessage("email", error("Enter your email address."));
+            missing = true;
+        }
+        if (password == null || password.isEmpty()) {
+            faces.addMessage("password", error("Enter your password."));
+            missing = true;
+        }
+        if (missing) {
+            return;
+        }
+        AuthenticationStatus status = securityContext.authenticate(request(), response(), AuthenticationParameters
+                .withParams().newAuthentication(true)
+                .credential(new UsernamePasswordCredential(email.strip(), new Password(password))));
+        switch (status) {
+            case SUCCESS -> redirectOnward();
+            case SEND_CONTINUE -> faces.responseComplete();
+            default -> faces.addMessage(null, error(INVALID_LOGIN));
+        }
+    }
+
+    /** The register link keeps {@code next}, so a new person also ends up where they were going. */
+    public String getRegisterUrl() {
+        String base = externalContext().getRequestContextPath() + "/register";
+        return redirects.safe(next).map(n -> base + "?next=" + URLEncoder.encode(n, StandardCharsets.UTF_8)).orElse(base);
+    }
+
+    private void redirectOnward() throws IOException {
+        String target = redirects.safe(next).orElse(externalContext().getRequestContextPath() + "/account");
+        externalContext().redirect(target);
+        faces.responseComplete();
+    }
+
+    private static FacesMessage error(String text) {
+        return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null);
+    }
+
+    private ExternalContext externalContext() {
+        return faces.getExternalContext();
+    }
+
+    private HttpServletRequest request() {
+        return (HttpServletRequest) externalContext().getRequest();
+    }
+
+    private HttpServletResponse response() {
+        return (HttpServletResponse) externalContext().getResponse();
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
+}

@@ -1,0 +1,58 @@
+package org.latchkey.login;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.latchkey.cookie.TokenCookies;
+import org.latchkey.session.SessionService;
+
+/**
+ * logout.xhtml: GET only asks (a link or an image cannot sign anyone out); the POST revokes the refresh token on
+ * the server, deletes both cookies and sends the browser to the login page or an allowed {@code next}.
+ */
+@Named
+@RequestScoped
+public class LogoutBacking {
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    TokenCookies cookies;
+
+    @Inject
+    RedirectPolicy redirects;
+
+    @Inject
+    FacesContext faces;
+
+    private String next;
+
+    public void logout() throws IOException, ServletException {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        cookies.readRefresh(request).ifPresent(sessions::end);
+        cookies.clear((HttpServletResponse) external.getResponse());
+        request.logout();
+        external.invalidateSession();
+        external.getFlash().setKeepMessages(true);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "You are now signed out.", null));
+        external.redirect(redirects.safe(next).orElse(external.getRequestContextPath() + "/login"));
+        faces.responseComplete();
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
+}

@@ -1,0 +1,42 @@
+package org.latchkey.login;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.Optional;
+import org.latchkey.consumer.LatchkeyUser;
+import org.latchkey.password.PasswordHasher;
+import org.latchkey.user.Emails;
+import org.latchkey.user.User;
+import org.latchkey.user.UserService;
+
+/**
+ * Email and password against the user table. An unknown email costs one bcrypt verification too, as in Django,
+ * so the answer's timing does not tell which emails have accounts; an inactive account gets the same refusal.
+ */
+@ApplicationScoped
+public class UserIdentityStore implements IdentityStore {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        String email = credential.getCaller();
+        String password = credential.getPasswordAsString();
+        Optional<User> user = Emails.isValid(email) ? users.findByEmail(email) : Optional.empty();
+        if (user.isEmpty()) {
+            hasher.verifyNothing(password);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (!hasher.verify(password, user.get().getPasswordHash()) || !user.get().isActive()) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        return new CredentialValidationResult(new UserPrincipal(user.get().getUuid(), user.get().getId()), 
+                LatchkeyUser.groups(user.get().isStaff(), user.get().isSuperuser()));
+    }
+}

@@ -1,0 +1,84 @@
+package org.latchkey.password;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mindrot.jbcrypt.BCrypt;
+
+/**
+ * bcrypt over the hex SHA-256 of the password, stored as {@code bcrypt_sha256$<bcrypt hash>}: the scheme and format
+ * of Django's {@code BCryptSHA256PasswordHasher}. The pre-hash means bcrypt never silently drops the bytes after
+ * the 72nd, so two long passwords that share a prefix are different passwords.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    static final String PREFIX = "bcrypt_sha256$";
+    private static final Logger LOG = Logger.getLogger(PasswordHasher.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "latchkey.password.bcrypt-cost", defaultValue = "12")
+    int cost;
+
+    /** Compared against when the email is unknown, so that answer takes as long as a wrong password. */
+    private String dummyHash;
+
+    public PasswordHasher() {
+    }
+
+    PasswordHasher(int cost) {
+        this.cost = cost;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        if (cost < 4 || cost > 31) {
+            throw new IllegalStateException("latchkey.password.bcrypt-cost is " + cost + "; set it between 10 and 31 (default 12).");
+        }
+        if (cost < 10) {
+            LOG.warning("latchkey.password.bcrypt-cost is " + cost + ": fine for tests, too cheap for real passwords.");
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        dummyHash = hash(HexFormat.of().formatHex(random));
+    }
+
+    public String hash(String password) {
+        return PREFIX + BCrypt.hashpw(prehash(password), BCrypt.gensalt(cost));
+    }
+
+    public boolean verify(String password, String encoded) {
+        if (password == null || encoded == null || !encoded.startsWith(PREFIX)) {
+            return false;
+        }
+        // jBCrypt reads only the 2a revision; 2b (Python's bcrypt, so Django) is the same algorithm here.
+        String bcrypt = encoded.substring(PREFIX.length()).replaceFirst("^\\$2[by]\\$", "\\$2a\\$");
+        try {
+            return BCrypt.checkpw(prehash(password), bcrypt);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Spends the time of one verification without any account: for unknown emails. */
+    public void verifyNothing(String password) {
+        verify(password == null ? "" : password, dummyHash);
+    }
+
+    static String prehash(String password) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.latchkey.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Users in the database. Every method is one transaction. */
+@ApplicationScoped
+public class UserService {
+
+    /** SQLSTATE for a unique-constraint violation, the same on H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @PersistenceContext(unitName = "latchkey")
+    EntityManager em;
+
+    /**
+     * Stores a new active user with a random UUID4. The flush inside the transaction makes a duplicate email fail
+     * here, as {@link EmailTakenException}, however many registrations race.
+     */
+    @Transactional(rollbackOn = EmailTakenException.class)
+    public User create(NewUser user) throws EmailTakenException {
+        User entity = new User(UUID.randomUUID().toString(), user.email().strip(), user.firstName(), user.lastName(),
+                user.passwordHash(), OffsetDateTime.now(ZoneOffset.UTC));
+        try {
+            em.persist(entity);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new EmailTakenException();
+            }
+            throw e;
+        }
+        return entity;
+    }
+
+    @Transactional
+    public Optional<User> findByEmail(String email) {
+        return em.createNamedQuery(User.BY_EMAIL_KEY, User.class).setParameter("key", Emails.key(email))
+                .getResultStream().findFirst();
+    }
+
+    @Transactional
+    public Optional<User> findByUuid(String uuid) {
+        return em.createNamedQuery(User.BY_UUID, User.class).setParameter("uuid", uuid).getResultStream().findFirst();
+    }
+
+    @Transactional
+    public Optional<User> findById(long id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    @Transactional
+    public boolean emailTaken(String email) {
+        return findByEmail(email).isPresent();
+    }
+
+    @Transactional
+    public void recordLogin(long id) {
+        User user = em.find(User.class, id);
+        if (user != null) {
+            user.setLastLogin(OffsetDateTime.now(ZoneOffset.UTC));
+        }
+    }
+
+    /** For the first-superuser bootstrap: promotes an existing account. */
+    @Transactional
+    public void promoteToSuperuser(long id) {
+        User user = em.find(User.class, id);
+        if (user != null) {
+            user.makeSuperuser();
+        }
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
