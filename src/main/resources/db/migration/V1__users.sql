@@ -1,6 +1,6 @@
 -- People. Types chosen to mean the same on H2 and PostgreSQL: 64-bit ids, timestamps with time zone.
 -- email_key is the lower-cased email; its unique constraint makes addresses unique regardless of case.
-CREATE SEQUENCE latchkey_user_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE latchkey_user_seq START WITH 1 INCREMENT BY 1;
 
 CREATE TABLE latchkey_user (
     id           BIGINT                   NOT NULL,

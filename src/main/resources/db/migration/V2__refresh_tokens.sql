@@ -1,5 +1,5 @@
 -- The server's side of each refresh token: only a SHA-256 hash of its jti, so the table holds no usable token.
-CREATE SEQUENCE refresh_token_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE refresh_token_seq START WITH 1 INCREMENT BY 1;
 
 CREATE TABLE refresh_token (
     id         BIGINT                   NOT NULL,

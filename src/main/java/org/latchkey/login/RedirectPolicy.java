@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,16 +26,17 @@ public class RedirectPolicy {
     @Inject
     CookieSettings cookies;
 
+    /** Comma-separated host names beyond the cookie domain (Payara cannot inject an optional list). */
     @Inject
     @ConfigProperty(name = "latchkey.redirect.allowed-hosts")
-    Optional<List<String>> allowedHosts;
+    Optional<String> allowedHosts;
 
     public RedirectPolicy() {
     }
 
     RedirectPolicy(CookieSettings cookies, List<String> allowedHosts) {
         this.cookies = cookies;
-        this.allowedHosts = Optional.of(allowedHosts);
+        this.allowedHosts = Optional.of(String.join(",", allowedHosts));
     }
 
     /** The URL to send the browser to, or empty when {@code next} is missing or not allowed. */
@@ -70,6 +72,7 @@ public class RedirectPolicy {
         if (domain.isPresent() && (host.equals(domain.get()) || host.endsWith("." + domain.get()))) {
             return true;
         }
-        return allowedHosts.orElse(List.of()).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).anyMatch(host::equals);
+        return Arrays.stream(allowedHosts.orElse("").split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .anyMatch(host::equals);
     }
 }

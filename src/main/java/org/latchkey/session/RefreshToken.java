@@ -22,7 +22,7 @@ public class RefreshToken {
     static final String BY_HASH = "RefreshToken.byHash";
 
     @Id
-    @SequenceGenerator(name = "refresh_token_seq", sequenceName = "refresh_token_seq", allocationSize = 50)
+    @SequenceGenerator(name = "refresh_token_seq", sequenceName = "refresh_token_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "refresh_token_seq")
     private Long id;
 

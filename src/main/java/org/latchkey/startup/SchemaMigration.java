@@ -20,12 +20,13 @@ public class SchemaMigration {
     DataSource dataSource;
 
     public void migrate() {
-        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .table("latchkey_schema_history")
-                .load()
-                .migrate();
-        LOG.info("Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+                .load();
+        MigrateResult result = flyway.migrate();
+        LOG.info("Schema at version " + flyway.info().current().getVersion() + " (" + result.migrationsExecuted
+                + " migrations applied now)");
     }
 }

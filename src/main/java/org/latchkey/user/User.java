@@ -21,7 +21,7 @@ public class User {
     static final String BY_UUID = "User.byUuid";
 
     @Id
-    @SequenceGenerator(name = "latchkey_user_seq", sequenceName = "latchkey_user_seq", allocationSize = 50)
+    @SequenceGenerator(name = "latchkey_user_seq", sequenceName = "latchkey_user_seq", allocationSize = 1) // one value per call: EclipseLink on H2 2.x rejects preallocation
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "latchkey_user_seq")
     private Long id;
 
