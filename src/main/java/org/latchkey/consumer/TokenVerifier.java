@@ -3,9 +3,12 @@ package org.latchkey.consumer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodeValidator;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -80,7 +83,7 @@ public final class TokenVerifier {
         try {
             claims = consumer.processToClaims(raw);
         } catch (InvalidJwtException e) {
-            throw new TokenRejectedException("invalid token: " + e.getMessage(), e);
+            throw new TokenRejectedException(reason(e), e);
         } catch (RuntimeException e) {
             // jose4j reports most faults as InvalidJwtException; anything else about a hostile string is a refusal too
             throw new TokenRejectedException("unreadable token: " + e.getClass().getSimpleName(), e);
@@ -97,6 +100,22 @@ public final class TokenVerifier {
             throw new TokenRejectedException("malformed jti", e);
         }
         return claims;
+    }
+
+    /** A short reason for logs: never the token or its claims. */
+    private static String reason(InvalidJwtException e) {
+        if (e.hasExpired()) {
+            return "token expired";
+        }
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+            return "invalid signature";
+        }
+        String details = e.getErrorDetails().stream().map(ErrorCodeValidator.Error::getErrorMessage)
+                .collect(Collectors.joining("; "));
+        if (details.isEmpty() && e.getCause() != null) {
+            details = String.valueOf(e.getCause().getMessage());
+        }
+        return "invalid token: " + (details.length() > 200 ? details.substring(0, 200) : details);
     }
 
     private static String text(Map<String, Object> claims, String name) {

@@ -1,0 +1,55 @@
+"""Independent check of Latchkey tokens with the article's own stack (Debian's python3-djangorestframework-simplejwt
+and python3-jwt). Reads JSON {"key", "token"} on stdin, or {"key", "mint": {claims}} to mint one the article's way;
+prints JSON on stdout. Exit code 0 when simplejwt accepted the token, 3 when it refused it."""
+import json
+import sys
+from datetime import timedelta
+
+import django
+from django.conf import settings
+
+request = json.load(sys.stdin)
+settings.configure(
+    SECRET_KEY="not-used-by-these-checks",
+    INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth"],
+    DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
+    SIMPLE_JWT={
+        "ACCESS_TOKEN_LIFETIME": timedelta(minutes=5),
+        "REFRESH_TOKEN_LIFETIME": timedelta(days=5),
+        "ALGORITHM": "HS512",
+        "SIGNING_KEY": request["key"],
+    },
+)
+django.setup()
+
+import jwt  # noqa: E402  (PyJWT, configured after Django)
+from rest_framework_simplejwt.exceptions import TokenError  # noqa: E402
+from rest_framework_simplejwt.tokens import AccessToken, RefreshToken  # noqa: E402
+
+if "mint" in request:
+    # The article's way: RefreshToken.for_user-style claims, then the access token with user_* claims added.
+    refresh = RefreshToken()
+    refresh["user_id"] = request["mint"]["user_id"]
+    access = refresh.access_token
+    for name, value in request["mint"].items():
+        access[name] = value
+    print(json.dumps({"access": str(access), "refresh": str(refresh)}))
+    sys.exit(0)
+
+raw = request["token"]
+kind = request.get("kind", "access")
+try:
+    token = AccessToken(raw) if kind == "access" else RefreshToken(raw)
+except TokenError as e:
+    print(json.dumps({"accepted": False, "error": str(e)}))
+    sys.exit(3)
+
+header = jwt.get_unverified_header(raw)
+payload = jwt.decode(raw, request["key"], algorithms=["HS512"])
+print(json.dumps({
+    "accepted": True,
+    "header": header,
+    "payload": dict(token.payload),
+    "pyjwt_payload": payload,
+    "types": {name: type(value).__name__ for name, value in token.payload.items()},
+}))
