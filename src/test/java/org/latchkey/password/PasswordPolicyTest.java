@@ -11,8 +11,13 @@ import org.junit.jupiter.api.Test;
 class PasswordPolicyTest {
 
     private final PasswordPolicy policy = new PasswordPolicy();
-    private final Map<String, String> ada = new LinkedHashMap<>(Map.of(
-            "first name", "Ada", "last name", "Lovelace", "email address", "ada.lovelace@example.test"));
+    private final Map<String, String> ada = new LinkedHashMap<>();
+
+    {
+        ada.put("first name", "Ada");
+        ada.put("last name", "Lovelace");
+        ada.put("email address", "ada.lovelace@example.test");
+    }
 
     @Test
     void acceptsAStrongPassword() {

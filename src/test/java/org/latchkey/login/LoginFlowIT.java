@@ -1,0 +1,201 @@
+package org.latchkey.login;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.latchkey.support.Accounts;
+import org.latchkey.support.Browser;
+import org.latchkey.support.Browser.Page;
+import org.latchkey.support.Deployments;
+import org.latchkey.support.SetCookie;
+
+/** The core flow on Payara Micro, through the real pages: register, log in, cookies, account, refresh, logout. */
+@ExtendWith(ArquillianExtension.class)
+class LoginFlowIT {
+
+    static final String ACCESS = "latchkey.access";
+    static final String REFRESH = "latchkey.refresh";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.latchkey();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Browser browser() throws Exception {
+        return new Browser(base.toURI());
+    }
+
+    @Test
+    void registerLoginAccountLogout() throws Exception {
+        Browser browser = browser();
+        String email = Accounts.newEmail();
+
+        String accountPath = base.getPath() + "account";
+        Page registered = Accounts.register(browser, email, accountPath);
+        assertEquals(302, registered.status(), registered.body());
+        assertTrue(registered.location().endsWith("/login?next=" + URLEncoder.encode(accountPath, StandardCharsets.UTF_8)),
+                registered.location());
+        Page loginPage = browser.get(registered.location());
+        assertEquals(List.of("Your account was created. Please log in."), loginPage.messages());
+        assertEquals(accountPath, loginPage.document().getElementById("next").attr("value"), "next is kept");
+
+        Page loggedIn = browser.submit(loginPage, "login_form",
+                java.util.Map.of("email", email.toUpperCase(), "password", Accounts.PASSWORD), "login");
+        assertEquals(302, loggedIn.status());
+        assertEquals(base.toURI().resolve("account"), URI.create(loggedIn.location()));
+        SetCookie access = loggedIn.setCookie(ACCESS).orElseThrow();
+        assertEquals("example.test", access.domain(), "access cookie goes to the parent domain");
+        assertEquals("/", access.attribute("Path"));
+        assertEquals("300", access.attribute("Max-Age"));
+        assertTrue(access.has("HttpOnly"));
+        assertTrue(access.has("Secure"));
+        assertEquals("Lax", access.attribute("SameSite"));
+        SetCookie refresh = loggedIn.setCookie(REFRESH).orElseThrow();
+        assertNull(refresh.domain(), "refresh cookie is host-only");
+        assertEquals("/", refresh.attribute("Path"));
+        assertEquals("432000", refresh.attribute("Max-Age"));
+        assertTrue(refresh.has("HttpOnly") && refresh.has("Secure"));
+        assertEquals("Lax", refresh.attribute("SameSite"));
+        assertEquals("no-store", loggedIn.header("Cache-Control").orElse(""));
+
+        Page account = browser.get("account");
+        assertEquals(200, account.status());
+        assertEquals("Ada Lovelace", account.document().getElementById("name").text());
+        assertEquals(email, account.document().getElementById("email").text());
+        assertEquals("user", account.document().getElementById("roles").text());
+
+        Page confirm = browser.get("logout");
+        assertEquals(200, confirm.status());
+        assertTrue(confirm.setCookie(ACCESS).isEmpty() && confirm.setCookie(REFRESH).isEmpty(), "GET /logout only asks");
+        String oldRefresh = browser.cookie(REFRESH).orElseThrow();
+        Page loggedOut = browser.submit(confirm, "logout_form", java.util.Map.of(), "logout");
+        assertEquals(302, loggedOut.status());
+        assertTrue(loggedOut.location().endsWith("/login"), loggedOut.location());
+        SetCookie clearedAccess = loggedOut.setCookie(ACCESS).orElseThrow();
+        SetCookie clearedRefresh = loggedOut.setCookie(REFRESH).orElseThrow();
+        assertEquals("0", clearedAccess.attribute("Max-Age"));
+        assertEquals("example.test", clearedAccess.domain(), "deleted with the Domain it was set with");
+        assertEquals("/", clearedAccess.attribute("Path"));
+        assertEquals("0", clearedRefresh.attribute("Max-Age"));
+        assertNull(clearedRefresh.domain());
+        assertFalse(browser.cookie(ACCESS).isPresent());
+
+        Page anonymous = browser.get("account");
+        assertEquals(302, anonymous.status());
+        assertTrue(anonymous.location().endsWith("/login?next=" + URLEncoder.encode(accountPath, StandardCharsets.UTF_8)),
+                anonymous.location());
+
+        browser.setCookie(REFRESH, oldRefresh);
+        Page afterLogout = browser.get("login");
+        assertEquals(200, afterLogout.status(), "the revoked refresh token refreshes nothing: the form is shown");
+        assertTrue(afterLogout.setCookie(ACCESS).map(SetCookie::deletes).orElse(true));
+        assertTrue(afterLogout.document().getElementById("login_form") != null);
+    }
+
+    @Test
+    void silentRefreshRotatesAndGoesStraightToNext() throws Exception {
+        Browser browser = browser();
+        String email = Accounts.newEmail();
+        Accounts.register(browser, email, null);
+        Accounts.login(browser, email, Accounts.PASSWORD, null);
+        String firstAccess = browser.cookie(ACCESS).orElseThrow();
+        String firstRefresh = browser.cookie(REFRESH).orElseThrow();
+        browser.dropCookie(ACCESS); // as when the access cookie's five minutes are up
+
+        String next = "https://app.example.test/dashboard?x=1";
+        Page refreshed = browser.get("login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        assertEquals(302, refreshed.status(), "no form: " + refreshed.body());
+        assertEquals(next, refreshed.location());
+        assertNotEquals(firstAccess, browser.cookie(ACCESS).orElseThrow());
+        assertNotEquals(firstRefresh, browser.cookie(REFRESH).orElseThrow(), "the refresh token is rotated");
+        assertEquals("no-store", refreshed.header("Cache-Control").orElse(""));
+        assertEquals(200, browser.get("account").status());
+
+        browser.setCookie(REFRESH, firstRefresh);
+        Page reused = browser.get("login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        assertEquals(200, reused.status(), "an already-rotated refresh token no longer refreshes");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSameAnswer() throws Exception {
+        Browser browser = browser();
+        String email = Accounts.newEmail();
+        Accounts.register(browser, email, null);
+        Page wrong = Accounts.login(browser, email, "not-the-password-1", null);
+        Page unknown = Accounts.login(browser, Accounts.newEmail(), "not-the-password-1", null);
+        Page empty = Accounts.login(browser, "", "", null);
+        assertEquals(200, wrong.status());
+        assertEquals(200, unknown.status());
+        assertEquals(List.of("Please enter a correct email address and password."), wrong.messages());
+        assertEquals(wrong.messages(), unknown.messages());
+        assertTrue(wrong.setCookie(ACCESS).isEmpty() && unknown.setCookie(ACCESS).isEmpty());
+        assertEquals(List.of("Enter your email address."), empty.fieldErrors("email"));
+        assertEquals(List.of("Enter your password."), empty.fieldErrors("password"));
+        assertEquals(200, Accounts.login(browser, "x".repeat(10_000), "y".repeat(10_000), null).status());
+    }
+
+    @Test
+    void forgedOrGarbageAccessCookieIsNotTrusted() throws Exception {
+        Browser browser = browser();
+        String email = Accounts.newEmail();
+        Accounts.register(browser, email, null);
+        Accounts.login(browser, email, Accounts.PASSWORD, null);
+        String token = browser.cookie(ACCESS).orElseThrow();
+        String[] parts = token.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"user_is_superuser\":false", "\"user_is_superuser\":true");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        Browser attacker = browser();
+        for (String value : List.of(forged, parts[0] + "." + parts[1] + ".", "garbage", "a".repeat(3000))) {
+            attacker.setCookie(ACCESS, value);
+            Page page = attacker.get("account");
+            assertEquals(302, page.status(), "refused: " + value.substring(0, Math.min(40, value.length())));
+            assertTrue(page.location().contains("/login?next="));
+        }
+    }
+
+    @Test
+    void hostileNextIsNeverFollowedAfterLoginOrSilentRefresh() throws Exception {
+        Browser browser = browser();
+        String email = Accounts.newEmail();
+        Accounts.register(browser, email, null);
+        URI fallback = base.toURI().resolve("account");
+        List<String> followed = new ArrayList<>();
+        List<String> hostile = new ArrayList<>(RedirectPolicyTest.HOSTILE);
+        hostile.add("%2F%2Fevil.example"); // arrives decoded once as //evil.example
+        hostile.add("https%3A%2F%2Fevil.example");
+        for (String next : hostile) {
+            browser.dropCookie(ACCESS);
+            browser.dropCookie(REFRESH);
+            Page form = browser.get("login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            Page posted = browser.submit(form, "login_form", java.util.Map.of("email", email, "password", Accounts.PASSWORD), "login");
+            if (posted.status() != 302 || !URI.create(posted.location()).equals(fallback)) {
+                followed.add("form " + next + " -> " + posted.status() + " " + posted.header("Location").orElse(""));
+            }
+            Page refreshed = browser.get("login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            if (refreshed.status() != 302 || !URI.create(refreshed.location()).equals(fallback)) {
+                followed.add("refresh " + next + " -> " + refreshed.status() + " " + refreshed.header("Location").orElse(""));
+            }
+        }
+        assertEquals(List.of(), followed);
+    }
+}
