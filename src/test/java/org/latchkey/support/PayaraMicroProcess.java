@@ -1,0 +1,110 @@
+package org.latchkey.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Latchkey on its own Payara Micro process, started the way the README's run command starts it (the built WAR,
+ * the project's post-boot commands), for tests that restart the server or need a second one. Ready means the
+ * first 200 from an application page, not an open port: a failed post-boot command still leaves the port open.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final URI base;
+    private final Duration startup;
+    private final Path log;
+
+    private PayaraMicroProcess(Process process, URI base, Duration startup, Path log) {
+        this.process = process;
+        this.base = base;
+        this.startup = startup;
+        this.log = log;
+    }
+
+    public static PayaraMicroProcess start(String name, Path dataDir, Map<String, String> systemProperties)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        Path dir = Path.of(System.getProperty("latchkey.testDir", "target/it"));
+        Files.createDirectories(dir);
+        Path log = dir.resolve(name + ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dlatchkey.data.dir=" + dataDir.toAbsolutePath()));
+        systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", System.getProperty("latchkey.war", "target/latchkey.war"), "--contextroot", "/",
+                "--port", String.valueOf(port), "--nocluster",
+                "--postbootcommandfile", System.getProperty("latchkey.postBoot", "payara-config/post-boot-commands.asadmin")));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        URI base = URI.create("http://localhost:" + port + "/");
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base.resolve("login")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return new PayaraMicroProcess(process, base, Duration.ofNanos(System.nanoTime() - started), log);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Latchkey did not answer 200 within 180 s; see " + log);
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** Launch to first 200 from /login. */
+    public Duration startup() {
+        return startup;
+    }
+
+    /** Resident memory of the server process in MiB, from /proc. */
+    public long residentMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** A graceful stop, as an administrator's restart would do. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
