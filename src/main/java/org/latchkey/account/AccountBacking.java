@@ -3,7 +3,6 @@ package org.latchkey.account;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
 import org.latchkey.consumer.CurrentUser;
 import org.latchkey.consumer.LatchkeyUser;
 
@@ -19,7 +18,8 @@ public class AccountBacking {
         return currentUser.getUser();
     }
 
-    public List<String> getRoles() {
-        return currentUser.get().map(u -> List.copyOf(u.groups())).orElse(List.of());
+    /** The roles as one line, e.g. "user, staff". */
+    public String getRoles() {
+        return currentUser.get().map(u -> String.join(", ", u.groups())).orElse("");
     }
 }

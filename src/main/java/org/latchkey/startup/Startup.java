@@ -37,11 +37,11 @@ public class Startup {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
-            // Touching the singletons builds them now, so their checks run before the first request.
+            // The injected singletons (key, settings, issuer, verifier) were built to inject them: their checks
+            // have run before the first request.
             LOG.info("Latchkey tokens: " + tokenSettings.algorithm() + ", access " + tokenSettings.accessLifetime()
                     + ", refresh " + tokenSettings.refreshLifetime() + "; cookie domain "
-                    + cookieSettings.domain().orElse("(host-only)") + ", secure " + cookieSettings.secure()
-                    + "; " + issuer.getClass().getSimpleName() + "/" + verifier.getClass().getSimpleName() + " ready");
+                    + cookieSettings.domain().orElse("(host-only)") + ", secure " + cookieSettings.secure());
             schema.migrate();
             admin.run();
         } catch (RuntimeException e) {

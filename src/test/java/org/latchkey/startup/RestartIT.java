@@ -22,7 +22,9 @@ class RestartIT {
     void accountsAndKeySurviveARestart() throws Exception {
         Path testDir = Files.createDirectories(Path.of(System.getProperty("latchkey.testDir", "target/it")));
         Path data = Files.createTempDirectory(testDir.toAbsolutePath(), "restart-data");
-        Map<String, String> settings = Map.of("latchkey.cookie.secure", "false", "latchkey.password.bcrypt-cost", "10");
+        String admin = Accounts.newEmail();
+        Map<String, String> settings = Map.of("latchkey.cookie.secure", "false", "latchkey.password.bcrypt-cost", "10",
+                "latchkey.admin.email", admin, "latchkey.admin.password", "first-admin-Passw0rd");
         String email = Accounts.newEmail();
         String accessBefore;
         try (PayaraMicroProcess first = PayaraMicroProcess.start("restart-first", data, settings)) {
@@ -33,6 +35,9 @@ class RestartIT {
             assertEquals(302, Accounts.login(browser, email, Accounts.PASSWORD, null).status());
             accessBefore = browser.cookie("latchkey.access").orElseThrow();
             assertTrue(first.log().contains("generated a signing key"), "a newcomer's run generates a key");
+            Browser root = new Browser(first.base());
+            assertEquals(302, Accounts.login(root, admin, "first-admin-Passw0rd", null).status(), "first superuser created");
+            assertEquals("user, staff, superuser", root.get("account").document().getElementById("roles").text());
         }
         assertTrue(Files.exists(data.resolve("jwt-signing.key")));
         try (PayaraMicroProcess second = PayaraMicroProcess.start("restart-second", data, settings)) {
@@ -44,6 +49,8 @@ class RestartIT {
             assertEquals(302, Accounts.login(fresh, email, Accounts.PASSWORD, null).status(), "the account survived");
             assertEquals(200, fresh.get("account").status());
             assertTrue(!second.log().contains("generated a signing key"), "the key is generated only once");
+            assertEquals(302, Accounts.login(new Browser(second.base()), admin, "first-admin-Passw0rd", null).status());
+            assertTrue(!second.log().contains("Created the first superuser"), "an existing superuser is left alone");
         }
     }
 }

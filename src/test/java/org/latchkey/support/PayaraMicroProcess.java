@@ -35,6 +35,17 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     public static PayaraMicroProcess start(String name, Path dataDir, Map<String, String> systemProperties)
             throws IOException, InterruptedException {
+        return launch(name, dataDir, systemProperties, true);
+    }
+
+    /** For configurations that must fail: returns once the server has finished trying to deploy Latchkey. */
+    public static PayaraMicroProcess startUndeployable(String name, Path dataDir, Map<String, String> systemProperties)
+            throws IOException, InterruptedException {
+        return launch(name, dataDir, systemProperties, false);
+    }
+
+    private static PayaraMicroProcess launch(String name, Path dataDir, Map<String, String> systemProperties,
+                                             boolean expectReady) throws IOException, InterruptedException {
         int port = freePort();
         Path dir = Path.of(System.getProperty("latchkey.testDir", "target/it"));
         Files.createDirectories(dir);
@@ -55,10 +66,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
+            if (!expectReady && Files.readString(log).contains("ready in")) {
+                return new PayaraMicroProcess(process, base, Duration.ofNanos(System.nanoTime() - started), log);
+            }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base.resolve("login")).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                if (expectReady && response.statusCode() == 200) {
                     return new PayaraMicroProcess(process, base, Duration.ofNanos(System.nanoTime() - started), log);
                 }
             } catch (IOException notYet) {
@@ -68,6 +82,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("Latchkey did not answer 200 within 180 s; see " + log);
+    }
+
+    /** The status of a GET of an application path. */
+    public int status(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     public URI base() {
