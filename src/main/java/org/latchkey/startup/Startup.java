@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.logging.Logger;
 import org.latchkey.consumer.TokenVerifier;
 import org.latchkey.cookie.CookieSettings;
@@ -11,23 +12,27 @@ import org.latchkey.token.TokenIssuer;
 import org.latchkey.token.TokenSettings;
 import org.latchkey.user.AdminBootstrap;
 
-/** Runs at deployment; an exception here fails the deployment, so an unsafe setting never serves a request. */
+/**
+ * Runs at deployment; an exception here fails the deployment, so an unsafe setting never serves a request. The
+ * settings come through providers so that building them — and their checks — happens inside the try below, which
+ * logs the one-line reason.
+ */
 @ApplicationScoped
 public class Startup {
 
     private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
     @Inject
-    TokenSettings tokenSettings;
+    Provider<TokenSettings> tokenSettings;
 
     @Inject
-    CookieSettings cookieSettings;
+    Provider<CookieSettings> cookieSettings;
 
     @Inject
-    TokenIssuer issuer;
+    Provider<TokenIssuer> issuer;
 
     @Inject
-    TokenVerifier verifier;
+    Provider<TokenVerifier> verifier;
 
     @Inject
     SchemaMigration schema;
@@ -37,11 +42,13 @@ public class Startup {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
-            // The injected singletons (key, settings, issuer, verifier) were built to inject them: their checks
-            // have run before the first request.
-            LOG.info("Latchkey tokens: " + tokenSettings.algorithm() + ", access " + tokenSettings.accessLifetime()
-                    + ", refresh " + tokenSettings.refreshLifetime() + "; cookie domain "
-                    + cookieSettings.domain().orElse("(host-only)") + ", secure " + cookieSettings.secure());
+            TokenSettings tokens = tokenSettings.get();
+            CookieSettings cookies = cookieSettings.get();
+            issuer.get();
+            verifier.get();
+            LOG.info("Latchkey tokens: " + tokens.algorithm() + ", access " + tokens.accessLifetime() + ", refresh "
+                    + tokens.refreshLifetime() + "; cookie domain " + cookies.domain().orElse("(host-only)")
+                    + ", secure " + cookies.secure());
             schema.migrate();
             admin.run();
         } catch (RuntimeException e) {

@@ -43,6 +43,15 @@ class LoginFlowIT {
         return new Browser(base.toURI());
     }
 
+    /** A browser holding the cookies of a new person who just signed in. */
+    private Browser signedIn() throws Exception {
+        Browser browser = browser();
+        String email = Accounts.newEmail();
+        assertEquals(302, Accounts.register(browser, email, null).status());
+        assertEquals(302, Accounts.login(browser, email, Accounts.PASSWORD, null).status());
+        return browser;
+    }
+
     @Test
     void registerLoginAccountLogout() throws Exception {
         Browser browser = browser();
@@ -112,10 +121,7 @@ class LoginFlowIT {
 
     @Test
     void silentRefreshRotatesAndGoesStraightToNext() throws Exception {
-        Browser browser = browser();
-        String email = Accounts.newEmail();
-        Accounts.register(browser, email, null);
-        Accounts.login(browser, email, Accounts.PASSWORD, null);
+        Browser browser = signedIn();
         String firstAccess = browser.cookie(ACCESS).orElseThrow();
         String firstRefresh = browser.cookie(REFRESH).orElseThrow();
         browser.dropCookie(ACCESS); // as when the access cookie's five minutes are up
@@ -154,10 +160,7 @@ class LoginFlowIT {
 
     @Test
     void forgedOrGarbageAccessCookieIsNotTrusted() throws Exception {
-        Browser browser = browser();
-        String email = Accounts.newEmail();
-        Accounts.register(browser, email, null);
-        Accounts.login(browser, email, Accounts.PASSWORD, null);
+        Browser browser = signedIn();
         String token = browser.cookie(ACCESS).orElseThrow();
         String[] parts = token.split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
