@@ -3,6 +3,7 @@ package org.latchkey.consumer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
@@ -25,6 +26,16 @@ public final class TokenVerifier {
     static final int MAX_TOKEN_LENGTH = 8192;
 
     private final JwtConsumer consumer;
+    private final long leewayMillis;
+    private final int cacheSize;
+    /**
+     * Verified access tokens by their whole string (never a prefix or the claims), so the cookie a person sends on
+     * every request is checked cryptographically once. A hit still checks expiry; the map is cleared when full.
+     */
+    private final Map<String, Verified> cache = new ConcurrentHashMap<>();
+
+    private record Verified(LatchkeyUser user, long expiresAtMillis) {
+    }
 
     /**
      * @param key        the shared HMAC key; jose4j refuses keys shorter than the algorithm's hash (RFC 7518 §3.2)
@@ -32,7 +43,7 @@ public final class TokenVerifier {
      * @param leewaySeconds allowed clock skew for {@code exp} and {@code nbf}
      */
     public TokenVerifier(byte[] key, String[] algorithms, int leewaySeconds,
-                         Optional<String> issuer, Optional<String> audience) {
+                         Optional<String> issuer, Optional<String> audience, int cacheSize) {
         for (String algorithm : algorithms) {
             if (!algorithm.startsWith("HS")) {
                 throw new IllegalArgumentException("Only HMAC algorithms verify with a shared key, not " + algorithm);
@@ -47,16 +58,47 @@ public final class TokenVerifier {
         issuer.ifPresentOrElse(iss -> builder.setExpectedIssuer(true, iss), () -> builder.setExpectedIssuer(false, null));
         audience.ifPresentOrElse(builder::setExpectedAudience, builder::setSkipDefaultAudienceValidation);
         this.consumer = builder.build();
+        this.leewayMillis = leewaySeconds * 1000L;
+        this.cacheSize = cacheSize;
     }
 
     public static TokenVerifier hs512(String key, int leewaySeconds) {
         return new TokenVerifier(key.getBytes(StandardCharsets.UTF_8), new String[] {"HS512"}, leewaySeconds,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), 0);
     }
 
     /** Verifies an access token and reads the person from it. */
     public LatchkeyUser verifyAccess(String raw) throws TokenRejectedException {
+        if (cacheSize > 0 && raw != null) {
+            Verified hit = cache.get(raw);
+            if (hit != null) {
+                if (System.currentTimeMillis() < hit.expiresAtMillis() + leewayMillis) {
+                    return hit.user();
+                }
+                cache.remove(raw);
+                throw new TokenRejectedException("token expired");
+            }
+        }
         JwtClaims claims = verify(raw, "access");
+        LatchkeyUser user = person(claims);
+        if (cacheSize > 0) {
+            if (cache.size() >= cacheSize) {
+                cache.clear();
+            }
+            cache.put(raw, new Verified(user, expiryMillis(claims)));
+        }
+        return user;
+    }
+
+    private static long expiryMillis(JwtClaims claims) {
+        try {
+            return claims.getExpirationTime().getValueInMillis();
+        } catch (MalformedClaimException e) {
+            return 0; // cannot happen after verification, which requires a numeric exp
+        }
+    }
+
+    private static LatchkeyUser person(JwtClaims claims) throws TokenRejectedException {
         Map<String, Object> map = claims.getClaimsMap();
         Object uuid = map.get("user_uuid");
         Object userId = map.get("user_id");

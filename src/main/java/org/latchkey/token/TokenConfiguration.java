@@ -14,6 +14,8 @@ import org.latchkey.consumer.TokenVerifier;
 @ApplicationScoped
 public class TokenConfiguration {
 
+    private static final int VERIFIED_TOKEN_CACHE = 10_000;
+
     @Inject
     @ConfigProperty(name = "JWT_SIGNING_KEY")
     Optional<String> configuredKey;
@@ -68,6 +70,6 @@ public class TokenConfiguration {
     @Singleton
     TokenVerifier verifier(SigningKey key, TokenSettings settings) {
         return new TokenVerifier(key.bytes(), new String[] {settings.algorithm()}, (int) settings.leeway().toSeconds(),
-                settings.issuer(), settings.audience());
+                settings.issuer(), settings.audience(), VERIFIED_TOKEN_CACHE);
     }
 }

@@ -28,6 +28,7 @@ public final class Browser {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public Browser(URI base) {
         this.base = base;
@@ -67,6 +68,12 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A header sent with every request from now on, e.g. {@code Accept: text/html} as a browser navigation. */
+    public Browser header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public Optional<String> cookie(String name) {
         return Optional.ofNullable(cookies.get(name));
     }
@@ -88,6 +95,7 @@ public final class Browser {
     }
 
     private Page send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        headers.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));

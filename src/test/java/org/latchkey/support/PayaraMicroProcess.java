@@ -38,6 +38,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return launch(name, dataDir, systemProperties, true);
     }
 
+    /** Another application (a downstream service) on its own server, ready when {@code readyPath} answers 200. */
+    public static PayaraMicroProcess startApp(String name, Path war, String readyPath, Map<String, String> systemProperties)
+            throws IOException, InterruptedException {
+        return launch(name, war, null, readyPath, null, systemProperties, true);
+    }
+
     /** For configurations that must fail: returns once the server has finished trying to deploy Latchkey. */
     public static PayaraMicroProcess startUndeployable(String name, Path dataDir, Map<String, String> systemProperties)
             throws IOException, InterruptedException {
@@ -46,17 +52,29 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     private static PayaraMicroProcess launch(String name, Path dataDir, Map<String, String> systemProperties,
                                              boolean expectReady) throws IOException, InterruptedException {
+        return launch(name, Path.of(System.getProperty("latchkey.war", "target/latchkey.war")),
+                Path.of(System.getProperty("latchkey.postBoot", "payara-config/post-boot-commands.asadmin")), "login",
+                dataDir, systemProperties, expectReady);
+    }
+
+    private static PayaraMicroProcess launch(String name, Path war, Path postBoot, String readyPath, Path dataDir,
+                                             Map<String, String> systemProperties, boolean expectReady)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path dir = Path.of(System.getProperty("latchkey.testDir", "target/it"));
         Files.createDirectories(dir);
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dlatchkey.data.dir=" + dataDir.toAbsolutePath()));
+                "-Xmx512m"));
+        if (dataDir != null) {
+            command.add("-Dlatchkey.data.dir=" + dataDir.toAbsolutePath());
+        }
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--deploy", System.getProperty("latchkey.war", "target/latchkey.war"), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nocluster",
-                "--postbootcommandfile", System.getProperty("latchkey.postBoot", "payara-config/post-boot-commands.asadmin")));
+                "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
+        if (postBoot != null) {
+            command.addAll(List.of("--postbootcommandfile", postBoot.toString()));
+        }
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         URI base = URI.create("http://localhost:" + port + "/");
@@ -66,11 +84,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
-            if (!expectReady && Files.readString(log).contains("ready in")) {
+            String output = Files.readString(log);
+            if (expectReady && output.contains("Exception while loading the app")) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " failed to deploy; see " + log);
+            }
+            if (!expectReady && output.contains("ready in")) {
                 return new PayaraMicroProcess(process, base, Duration.ofNanos(System.nanoTime() - started), log);
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base.resolve("login")).build(),
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base.resolve(readyPath)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (expectReady && response.statusCode() == 200) {
                     return new PayaraMicroProcess(process, base, Duration.ofNanos(System.nanoTime() - started), log);
@@ -81,7 +104,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("Latchkey did not answer 200 within 180 s; see " + log);
+        throw new IllegalStateException(name + " did not answer 200 within 180 s; see " + log);
     }
 
     /** The status of a GET of an application path. */

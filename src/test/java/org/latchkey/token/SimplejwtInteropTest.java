@@ -20,7 +20,7 @@ import org.latchkey.consumer.TokenVerifier;
  * /usr/bin/python3 (installed by .ci/run). simplejwt's AccessToken(raw) must accept them and read every claim with
  * its type; and tokens minted the article's way must pass Latchkey's verifier.
  */
-class SimplejwtInteropTest {
+public class SimplejwtInteropTest {
 
     static final String PYTHON = "/usr/bin/python3";
     static final String SCRIPT = "src/test/python/simplejwt_check.py";
@@ -87,7 +87,7 @@ class SimplejwtInteropTest {
         return copy;
     }
 
-    static Map<String, Object> run(Map<String, Object> request, int expectedExit) throws Exception {
+    public static Map<String, Object> run(Map<String, Object> request, int expectedExit) throws Exception {
         Process process = new ProcessBuilder(PYTHON, SCRIPT).redirectErrorStream(false).start();
         process.getOutputStream().write(JsonUtil.toJson(request).getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
