@@ -26,6 +26,7 @@ public final class TokenVerifier {
     static final int MAX_TOKEN_LENGTH = 8192;
 
     private final JwtConsumer consumer;
+    private final Optional<FastPath> fastPath;
     private final long leewayMillis;
     private final int cacheSize;
     /**
@@ -44,6 +45,12 @@ public final class TokenVerifier {
      */
     public TokenVerifier(byte[] key, String[] algorithms, int leewaySeconds,
                          Optional<String> issuer, Optional<String> audience, int cacheSize) {
+        this(key, algorithms, leewaySeconds, issuer, audience, cacheSize, true);
+    }
+
+    /** With {@code fast} false, jose4j checks every token (tests compare the two paths). */
+    TokenVerifier(byte[] key, String[] algorithms, int leewaySeconds, Optional<String> issuer,
+                  Optional<String> audience, int cacheSize, boolean fast) {
         for (String algorithm : algorithms) {
             if (!algorithm.startsWith("HS")) {
                 throw new IllegalArgumentException("Only HMAC algorithms verify with a shared key, not " + algorithm);
@@ -58,8 +65,14 @@ public final class TokenVerifier {
         issuer.ifPresentOrElse(iss -> builder.setExpectedIssuer(true, iss), () -> builder.setExpectedIssuer(false, null));
         audience.ifPresentOrElse(builder::setExpectedAudience, builder::setSkipDefaultAudienceValidation);
         this.consumer = builder.build();
+        this.fastPath = fast ? FastPath.create(key, algorithms, leewaySeconds, issuer.isPresent() || audience.isPresent())
+                : Optional.empty();
         this.leewayMillis = leewaySeconds * 1000L;
         this.cacheSize = cacheSize;
+    }
+
+    boolean hasFastPath() {
+        return fastPath.isPresent();
     }
 
     public static TokenVerifier hs512(String key, int leewaySeconds) {
@@ -79,15 +92,25 @@ public final class TokenVerifier {
                 throw new TokenRejectedException("token expired");
             }
         }
+        Optional<FastPath.Accepted> fast = raw == null || raw.length() > MAX_TOKEN_LENGTH ? Optional.empty()
+                : fastPath.flatMap(f -> f.verify(raw));
+        if (fast.isPresent()) {
+            remember(raw, fast.get().user(), fast.get().expiresAt());
+            return fast.get().user();
+        }
         JwtClaims claims = verify(raw, "access");
         LatchkeyUser user = person(claims);
+        remember(raw, user, expiryMillis(claims) / 1000);
+        return user;
+    }
+
+    private void remember(String raw, LatchkeyUser user, long expiresAtSeconds) {
         if (cacheSize > 0) {
             if (cache.size() >= cacheSize) {
                 cache.clear();
             }
-            cache.put(raw, new Verified(user, expiryMillis(claims)));
+            cache.put(raw, new Verified(user, expiresAtSeconds * 1000));
         }
-        return user;
     }
 
     private static long expiryMillis(JwtClaims claims) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,9 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.latchkey.support.Accounts;
 import org.latchkey.support.Browser;
 import org.latchkey.support.Browser.Page;
+import org.latchkey.support.DownstreamWar;
 import org.latchkey.support.PayaraMicroProcess;
 import org.latchkey.token.SimplejwtInteropTest;
 import org.latchkey.token.TestKeys;
@@ -52,13 +49,7 @@ class DownstreamIT {
                 Map.of("JWT_SIGNING_KEY", KEY, "latchkey.cookie.secure", "false", "latchkey.password.bcrypt-cost", "8",
                         "latchkey.jwt.access-lifetime", "PT3S", "latchkey.jwt.leeway", "PT0S",
                         "latchkey.redirect.allowed-hosts", "localhost"));
-        Path war = testDir.resolve("downstream.war");
-        ShrinkWrap.create(WebArchive.class, "downstream.war")
-                .addAsLibrary(new File(System.getProperty("latchkey.consumerJar", "target/latchkey-consumer.jar")))
-                .addAsLibrary(new File(System.getProperty("latchkey.jose4jJar")))
-                .addAsLibrary(new File(System.getProperty("latchkey.slf4jJar"))) // jose4j's one dependency
-                .addClasses(WhoAmIServlet.class, PublicServlet.class)
-                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        Path war = DownstreamWar.export(testDir.resolve("downstream.war"));
         app = PayaraMicroProcess.startApp("downstream-app", war, "public", Map.of("JWT_SIGNING_KEY", KEY,
                 "latchkey.login-url", latchkey.base() + "login", "latchkey.jwt.leeway", "PT0S"));
         django = startDjango(testDir);
@@ -83,6 +74,16 @@ class DownstreamIT {
         assertEquals(302, Accounts.register(browser, email, null).status());
         assertEquals(302, Accounts.login(browser, email, Accounts.PASSWORD, null).status());
         return browser;
+    }
+
+    @Test
+    void theConsumerJarHoldsTheConsumerPackageOnly() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(
+                System.getProperty("latchkey.consumerJar", "target/latchkey-consumer.jar"))) {
+            List<String> classes = jar.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".class")).toList();
+            assertTrue(classes.contains("org/latchkey/consumer/TokenAuthenticationMechanism.class"));
+            assertEquals(List.of(), classes.stream().filter(n -> !n.startsWith("org/latchkey/consumer/")).toList());
+        }
     }
 
     @Test
