@@ -94,7 +94,7 @@ public final class Bench {
                 Map.of("JWT_SIGNING_KEY", keyAndToken[0]))) {
             String cookie = "Cookie: latchkey.access=" + keyAndToken[1];
             String unprotected = app.base() + "public";
-            String protectedUrl = app.base() + "whoami";
+            String protectedUrl = app.base() + "private"; // the same page as /public, behind a constraint
             wrkRun(unprotected, null, 10); // warm-up of every path
             wrkRun(unprotected, cookie, 10);
             wrkRun(protectedUrl, cookie, 10);
@@ -113,7 +113,7 @@ public final class Bench {
             System.out.println("== downstream service under wrk (2 threads, 32 connections, 3 x 10 s, medians)");
             System.out.printf("unprotected /public, no token:   %7.0f req/s %s%n", a, anonymous);
             System.out.printf("unprotected /public, with cookie: %7.0f req/s %s%n", o, open);
-            System.out.printf("protected /whoami, with cookie:   %7.0f req/s %s%n", g, guarded);
+            System.out.printf("protected /private, with cookie:  %7.0f req/s %s%n", g, guarded);
             System.out.printf("protected / unprotected, same cookie = %.1f %% (target >= 95 %%);"
                     + " signed-in / anonymous on the public page = %.1f %%%n", 100 * g / o, 100 * o / a);
         }
