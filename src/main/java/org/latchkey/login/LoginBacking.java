@@ -57,7 +57,7 @@ public class LoginBacking {
         if (raw.isEmpty()) {
             return;
         }
-        Optional<SignIn> refreshed = sessions.refresh(raw.get());
+        Optional<SignIn> refreshed = sessions.refresh(raw.get(), request.getRemoteAddr());
         if (refreshed.isEmpty()) {
             cookies.clear(response());
             return;

@@ -13,13 +13,16 @@ import java.time.OffsetDateTime;
 /** The server's record of one refresh token; see db/migration for the schema. */
 @Entity
 @Table(name = "refresh_token")
-@NamedQuery(name = RefreshToken.RETIRE, query = "UPDATE RefreshToken t SET t.revokedAt = :now"
-        + " WHERE t.jtiHash = :hash AND t.revokedAt IS NULL AND t.expiresAt > :now")
 @NamedQuery(name = RefreshToken.BY_HASH, query = "SELECT t FROM RefreshToken t WHERE t.jtiHash = :hash")
+@NamedQuery(name = RefreshToken.ROTATE, query = "UPDATE RefreshToken t SET t.rotatedAt = :now"
+        + " WHERE t.jtiHash = :hash AND t.rotatedAt IS NULL AND t.revokedAt IS NULL")
+@NamedQuery(name = RefreshToken.REVOKE_FAMILY, query = "UPDATE RefreshToken t SET t.revokedAt = :now"
+        + " WHERE t.familyId = :family AND t.revokedAt IS NULL")
 public class RefreshToken {
 
-    static final String RETIRE = "RefreshToken.retire";
     static final String BY_HASH = "RefreshToken.byHash";
+    static final String ROTATE = "RefreshToken.rotate";
+    static final String REVOKE_FAMILY = "RefreshToken.revokeFamily";
 
     @Id
     @SequenceGenerator(name = "refresh_token_seq", sequenceName = "refresh_token_seq", allocationSize = 1)
@@ -32,11 +35,20 @@ public class RefreshToken {
     @Column(name = "user_id", nullable = false)
     private long userId;
 
+    @Column(name = "family_id", nullable = false, length = 64)
+    private String familyId;
+
+    @Column(name = "family_started_at", nullable = false)
+    private OffsetDateTime familyStartedAt;
+
     @Column(name = "issued_at", nullable = false)
     private OffsetDateTime issuedAt;
 
     @Column(name = "expires_at", nullable = false)
     private OffsetDateTime expiresAt;
+
+    @Column(name = "rotated_at")
+    private OffsetDateTime rotatedAt;
 
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
@@ -44,14 +56,37 @@ public class RefreshToken {
     protected RefreshToken() {
     }
 
-    RefreshToken(String jtiHash, long userId, OffsetDateTime issuedAt, OffsetDateTime expiresAt) {
+    RefreshToken(String jtiHash, long userId, String familyId, OffsetDateTime familyStartedAt,
+                 OffsetDateTime issuedAt, OffsetDateTime expiresAt) {
         this.jtiHash = jtiHash;
         this.userId = userId;
+        this.familyId = familyId;
+        this.familyStartedAt = familyStartedAt;
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
     }
 
     long getUserId() {
         return userId;
+    }
+
+    String getFamilyId() {
+        return familyId;
+    }
+
+    OffsetDateTime getFamilyStartedAt() {
+        return familyStartedAt;
+    }
+
+    OffsetDateTime getExpiresAt() {
+        return expiresAt;
+    }
+
+    OffsetDateTime getRotatedAt() {
+        return rotatedAt;
+    }
+
+    OffsetDateTime getRevokedAt() {
+        return revokedAt;
     }
 }

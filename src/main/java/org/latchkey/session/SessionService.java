@@ -8,15 +8,19 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.latchkey.audit.Audit;
 import org.latchkey.consumer.TokenRejectedException;
 import org.latchkey.consumer.TokenVerifier;
 import org.latchkey.token.IssuedToken;
@@ -25,7 +29,13 @@ import org.latchkey.token.TokenIssuer;
 import org.latchkey.user.User;
 import org.latchkey.user.UserService;
 
-/** Starts, refreshes and ends sessions; each method is one transaction. */
+/**
+ * Starts, refreshes and ends sessions; each method is one transaction. A password login starts a family; each
+ * refresh retires the presented token and issues its one successor. The conditional UPDATE that retires it is the
+ * race guard: of concurrent refreshes with one token exactly one rotates it, and the others — inside the grace
+ * window — get the same successor, re-minted. A retired token presented after the window is a stolen copy being
+ * replayed (or the thief's original): the whole family is revoked.
+ */
 @ApplicationScoped
 public class SessionService {
 
@@ -43,50 +53,95 @@ public class SessionService {
     @Inject
     UserService users;
 
-    /** After a password login: a new pair of tokens for the user the identity store just checked. */
+    @Inject
+    SessionSettings settings;
+
+    @Inject
+    Audit audit;
+
+    /** After a password login: a new family and a pair of tokens for the user the identity store just checked. */
     @Transactional
     public SignIn start(long userId) {
         User user = users.findById(userId).filter(User::isActive)
                 .orElseThrow(() -> new IllegalStateException("user " + userId + " vanished during login"));
         users.recordLogin(userId);
-        return issue(user, Instant.now());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        IssuedToken refresh = issuer.refresh(userId, now, now.plus(settings.absoluteLifetime()));
+        em.persist(new RefreshToken(hash(refresh.jti()), userId, UUID.randomUUID().toString(), utc(now), utc(now),
+                utc(refresh.expiresAt())));
+        return new SignIn(access(user, now), refresh, user.getUuid());
     }
 
-    /**
-     * Trades a valid refresh token for a new pair and retires it. The conditional UPDATE is the guard: of two
-     * requests with one token, the database lets exactly one retire it, so it never refreshes twice.
-     */
+    /** Trades a valid refresh token for a new pair; empty when it may not refresh (and the form is shown). */
     @Transactional
-    public Optional<SignIn> refresh(String rawRefresh) {
+    public Optional<SignIn> refresh(String rawRefresh, String client) {
         Optional<JwtClaims> claims = verified(rawRefresh);
         if (claims.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
-        int retired = em.createNamedQuery(RefreshToken.RETIRE).setParameter("now", utc(now))
-                .setParameter("hash", hash(jti(claims.get()))).executeUpdate();
-        if (retired != 1) {
+        String jti = jti(claims.get());
+        RefreshToken token = byHash(hash(jti)).orElse(null);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (token == null || token.getRevokedAt() != null || !token.getExpiresAt().toInstant().isAfter(now)) {
             return Optional.empty();
         }
-        RefreshToken record = em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
-                .setParameter("hash", hash(jti(claims.get()))).getSingleResult();
-        return users.findById(record.getUserId()).filter(User::isActive).map(user -> issue(user, now));
+        User user = users.findById(token.getUserId()).filter(User::isActive).orElse(null);
+        Instant familyEnd = token.getFamilyStartedAt().toInstant().plus(settings.absoluteLifetime());
+        if (user == null || !familyEnd.isAfter(now)) {
+            revokeFamily(token.getFamilyId(), now);
+            audit.event("refresh", user == null ? null : user.getUuid(), client, user == null ? "inactive" : "session-expired");
+            return Optional.empty();
+        }
+        if (token.getRotatedAt() == null) {
+            int rotated = em.createNamedQuery(RefreshToken.ROTATE).setParameter("now", utc(now))
+                    .setParameter("hash", hash(jti)).executeUpdate();
+            if (rotated == 1) {
+                IssuedToken successor = issuer.successor(user.getId(), jti, now, familyEnd);
+                em.persist(new RefreshToken(hash(successor.jti()), user.getId(), token.getFamilyId(),
+                        token.getFamilyStartedAt(), utc(now), utc(successor.expiresAt())));
+                audit.event("refresh", user.getUuid(), client, "success");
+                return Optional.of(new SignIn(access(user, now), successor, user.getUuid()));
+            }
+            em.refresh(token); // another request rotated it first: read what it committed
+            if (token.getRevokedAt() != null) {
+                return Optional.empty();
+            }
+        }
+        Instant rotatedAt = token.getRotatedAt().toInstant();
+        if (Duration.between(rotatedAt, now).compareTo(settings.refreshGrace()) <= 0) {
+            IssuedToken successor = issuer.successor(user.getId(), jti, rotatedAt, familyEnd);
+            Optional<RefreshToken> row = byHash(hash(successor.jti()));
+            if (row.isPresent() && row.get().getRevokedAt() == null) {
+                audit.event("refresh", user.getUuid(), client, "success-same-successor");
+                return Optional.of(new SignIn(access(user, now), successor, user.getUuid()));
+            }
+            return Optional.empty();
+        }
+        revokeFamily(token.getFamilyId(), now);
+        audit.event("refresh-reuse-detected", user.getUuid(), client, "family-revoked");
+        return Optional.empty();
     }
 
-    /** Logout: the refresh token no longer refreshes anything. Unknown or invalid tokens are ignored. */
+    /** Logout: the session's whole family stops refreshing. Unknown or invalid tokens are ignored. */
     @Transactional
     public void end(String rawRefresh) {
-        verified(rawRefresh).ifPresent(claims -> em.createNamedQuery(RefreshToken.RETIRE)
-                .setParameter("now", utc(Instant.now())).setParameter("hash", hash(jti(claims))).executeUpdate());
+        verified(rawRefresh).flatMap(claims -> byHash(hash(jti(claims))))
+                .ifPresent(token -> revokeFamily(token.getFamilyId(), Instant.now()));
     }
 
-    private SignIn issue(User user, Instant now) {
-        TokenClaims person = new TokenClaims(user.getId(), user.getUuid(), user.getEmail(), user.getFirstName(),
-                user.getLastName(), user.isStaff(), user.isSuperuser());
-        IssuedToken access = issuer.access(person, now);
-        IssuedToken refresh = issuer.refresh(user.getId(), now);
-        em.persist(new RefreshToken(hash(refresh.jti()), user.getId(), utc(now), utc(refresh.expiresAt())));
-        return new SignIn(access, refresh, user.getUuid());
+    private void revokeFamily(String family, Instant now) {
+        em.createNamedQuery(RefreshToken.REVOKE_FAMILY).setParameter("now", utc(now)).setParameter("family", family)
+                .executeUpdate();
+    }
+
+    private Optional<RefreshToken> byHash(String hash) {
+        return em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class).setParameter("hash", hash)
+                .getResultStream().findFirst();
+    }
+
+    private IssuedToken access(User user, Instant now) {
+        return issuer.access(new TokenClaims(user.getId(), user.getUuid(), user.getEmail(), user.getFirstName(),
+                user.getLastName(), user.isStaff(), user.isSuperuser()), now);
     }
 
     private Optional<JwtClaims> verified(String raw) {

@@ -1,8 +1,13 @@
 package org.latchkey.token;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
@@ -35,16 +40,48 @@ public final class TokenIssuer {
         return sign(claims, now, settings.accessLifetime());
     }
 
-    public IssuedToken refresh(long userId, Instant now) {
-        return sign(base("refresh", userId, now, settings.refreshLifetime()), now, settings.refreshLifetime());
+    /** A new refresh token: random jti, the configured lifetime, but never past {@code notAfter}. */
+    public IssuedToken refresh(long userId, Instant now, Instant notAfter) {
+        return refresh(userId, now, notAfter, UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /**
+     * The one successor of a rotated refresh token. Its jti is derived from the parent's with the signing key, and
+     * its times from the moment of rotation, so minting it again (for a parallel tab inside the grace window)
+     * yields the very same token: one parent, one successor.
+     */
+    public IssuedToken successor(long userId, String parentJti, Instant rotatedAt, Instant notAfter) {
+        return refresh(userId, rotatedAt, notAfter, successorJti(parentJti));
+    }
+
+    private IssuedToken refresh(long userId, Instant now, Instant notAfter, String jti) {
+        Instant start = Instant.ofEpochSecond(now.getEpochSecond());
+        Instant end = start.plus(settings.refreshLifetime());
+        Duration lifetime = Duration.between(start, end.isAfter(notAfter) ? notAfter : end);
+        return sign(base("refresh", userId, start, lifetime, jti), start, lifetime);
+    }
+
+    String successorJti(String parentJti) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] derived = mac.doFinal(("latchkey refresh successor\0" + parentJti).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(derived, 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
     }
 
     private JwtClaims base(String type, long userId, Instant now, Duration lifetime) {
+        return base(type, userId, now, lifetime, UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    private JwtClaims base(String type, long userId, Instant now, Duration lifetime, String jti) {
         JwtClaims claims = new JwtClaims();
         claims.setClaim("token_type", type);
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(lifetime).getEpochSecond()));
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
-        claims.setJwtId(UUID.randomUUID().toString().replace("-", ""));
+        claims.setJwtId(jti);
         claims.setClaim("user_id", userId);
         settings.issuer().ifPresent(claims::setIssuer);
         settings.audience().ifPresent(claims::setAudience);

@@ -135,9 +135,49 @@ class LoginFlowIT {
         assertEquals("no-store", refreshed.header("Cache-Control").orElse(""));
         assertEquals(200, browser.get("account").status());
 
-        browser.setCookie(REFRESH, firstRefresh);
-        Page reused = browser.get("login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
-        assertEquals(200, reused.status(), "an already-rotated refresh token no longer refreshes");
+        String successor = browser.cookie(REFRESH).orElseThrow();
+
+        // a parallel tab still holding the old token, inside the grace window: the same successor, nobody logged out
+        Browser parallelTab = browser();
+        parallelTab.setCookie(REFRESH, firstRefresh);
+        Page sameSuccessor = parallelTab.get("login");
+        assertEquals(302, sameSuccessor.status());
+        assertEquals(successor, parallelTab.cookie(REFRESH).orElseThrow(), "the same successor, not a second one");
+
+        Thread.sleep(3_000); // past the test's 2-second grace window
+        Browser thief = browser();
+        thief.setCookie(REFRESH, firstRefresh);
+        Page replay = thief.get("login");
+        assertEquals(200, replay.status(), "a retired token replayed after the grace window refreshes nothing");
+        Page victim = browser.get("login");
+        assertEquals(200, victim.status(), "reuse revoked the whole family, the newest token included");
+    }
+
+    @Test
+    void concurrentRefreshesWithOneTokenGetOneSuccessor() throws Exception {
+        Browser browser = signedIn();
+        String refresh = browser.cookie(REFRESH).orElseThrow();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<Browser>> tabs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tabs.add(pool.submit(() -> {
+                Browser tab = browser();
+                tab.setCookie(REFRESH, refresh);
+                Page page = tab.get("login");
+                assertEquals(302, page.status(), "no tab is logged out by the race");
+                return tab;
+            }));
+        }
+        java.util.Set<String> successors = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<Browser> tab : tabs) {
+            successors.add(tab.get().cookie(REFRESH).orElseThrow());
+        }
+        pool.shutdown();
+        assertEquals(1, successors.size(), "one token, one successor: " + successors.size());
+        assertTrue(!successors.contains(refresh));
+        Browser next = browser();
+        next.setCookie(REFRESH, successors.iterator().next());
+        assertEquals(302, next.get("login").status(), "the successor refreshes");
     }
 
     @Test

@@ -60,7 +60,7 @@ public class SimplejwtInteropTest {
 
     @Test
     void simplejwtRefusesLatchkeyRefreshTokenAsAccessAndTokensWithAnotherKey() throws Exception {
-        IssuedToken refresh = issuer.refresh(7, Instant.now());
+        IssuedToken refresh = issuer.refresh(7, Instant.now(), Instant.MAX);
         Map<String, Object> out = run(Map.of("key", key, "token", refresh.value()), 3);
         assertEquals(Boolean.FALSE, out.get("accepted"));
         IssuedToken access = issuer.access(TokenIssuerTest.ADA, Instant.now());

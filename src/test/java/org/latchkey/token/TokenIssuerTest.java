@@ -55,11 +55,32 @@ class TokenIssuerTest {
 
     @Test
     void refreshTokenCarriesOnlyTheBaseClaims() throws Exception {
-        IssuedToken token = issuer.refresh(42, Instant.now());
+        IssuedToken token = issuer.refresh(42, Instant.now(), Instant.MAX);
         Map<String, Object> claims = json(token.value().split("\\.")[1]);
         assertEquals(java.util.Set.of("token_type", "exp", "iat", "jti", "user_id"), claims.keySet());
         assertEquals("refresh", claims.get("token_type"));
         assertEquals(Duration.ofDays(5), token.lifetime());
+    }
+
+    @Test
+    void successorIsTheSameTokenWhenMintedAgainAndUnguessableWithoutTheKey() {
+        Instant rotatedAt = Instant.now();
+        IssuedToken first = issuer.successor(42, "0123456789abcdef0123456789abcdef", rotatedAt, Instant.MAX);
+        IssuedToken again = issuer.successor(42, "0123456789abcdef0123456789abcdef", rotatedAt.plusMillis(999 - rotatedAt.getNano() / 1_000_000), Instant.MAX);
+        assertEquals(first.value(), again.value(), "a parallel tab gets the very same successor");
+        assertTrue(first.jti().matches("[0-9a-f]{32}"));
+        IssuedToken otherParent = issuer.successor(42, "ffffffffffffffffffffffffffffffff", rotatedAt, Instant.MAX);
+        assertTrue(!otherParent.jti().equals(first.jti()));
+        TokenIssuer otherKey = new TokenIssuer(SigningKey.of(TestKeys.random(), "other"), settings);
+        assertTrue(!otherKey.successorJti("0123456789abcdef0123456789abcdef").equals(first.jti()));
+    }
+
+    @Test
+    void refreshNeverOutlivesTheFamily() {
+        Instant now = Instant.now();
+        IssuedToken capped = issuer.refresh(42, now, now.plus(Duration.ofHours(2)));
+        assertEquals(Duration.ofHours(2).toSeconds(), capped.lifetime().toSeconds(), 1);
+        assertEquals(Duration.ofDays(5), issuer.refresh(42, now, Instant.MAX).lifetime());
     }
 
     @Test
@@ -123,7 +144,7 @@ class TokenIssuerTest {
 
     @Test
     void refusesRefreshTokenAsAccessToken() {
-        assertRefused(issuer.refresh(42, Instant.now()).value(), "token_type");
+        assertRefused(issuer.refresh(42, Instant.now(), Instant.MAX).value(), "token_type");
     }
 
     @Test

@@ -1,0 +1,26 @@
+package org.latchkey.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/** Writes audit events; route the {@code latchkey.audit} logger to its own file in the server's logging set-up. */
+@ApplicationScoped
+public class Audit {
+
+    public static final String LOGGER = "latchkey.audit";
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+
+    public void event(String event, String userUuid, String client, String outcome) {
+        JsonObjectBuilder line = Json.createObjectBuilder().add("time", Instant.now().toString()).add("event", event);
+        if (userUuid != null) {
+            line.add("user", userUuid);
+        }
+        if (client != null) {
+            line.add("client", client);
+        }
+        LOG.info(line.add("outcome", outcome).build().toString());
+    }
+}
