@@ -37,8 +37,9 @@ public class ConsumerConfiguration {
     @ConfigProperty(name = "latchkey.jwt.audience")
     Optional<String> audience;
 
+    /** Latchkey's default is {@code __Secure-latchkey.access} over HTTPS and {@code latchkey.access} on plain http. */
     @Inject
-    @ConfigProperty(name = "latchkey.cookie.access-name", defaultValue = "latchkey.access")
+    @ConfigProperty(name = "latchkey.cookie.access-name", defaultValue = "__Secure-latchkey.access,latchkey.access")
     String cookieName;
 
     @Inject
@@ -53,7 +54,8 @@ public class ConsumerConfiguration {
     @Singleton
     ConsumerSettings settings() {
         return new ConsumerSettings(signingKey, Arrays.stream(algorithms.split(",")).map(String::strip).toList(),
-                leeway, issuer, audience, cookieName, loginUrl, cacheSize);
+                leeway, issuer, audience, Arrays.stream(cookieName.split(",")).map(String::strip).toList(), loginUrl,
+                cacheSize);
     }
 
     @Produces

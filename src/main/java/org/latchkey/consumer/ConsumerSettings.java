@@ -10,11 +10,12 @@ import java.util.Optional;
  *
  * @param signingKey the key shared with Latchkey ({@code JWT_SIGNING_KEY}), at least 64 bytes
  * @param algorithms the allow-list; HMAC only, because a shared key verifies nothing else
+ * @param cookieNames the access cookie's names, most trusted first (the {@code __Secure-} one a sibling cannot set)
  * @param loginUrl   where a browser without a valid token is sent; without it every refusal is a 401
  * @param cacheSize  verified tokens remembered (whole token string → person), 0 to turn the cache off
  */
 public record ConsumerSettings(String signingKey, List<String> algorithms, Duration leeway, Optional<String> issuer,
-                               Optional<String> audience, String cookieName, Optional<String> loginUrl,
+                               Optional<String> audience, List<String> cookieNames, Optional<String> loginUrl,
                                int cacheSize) {
 
     public static final int MIN_KEY_BYTES = 64;
@@ -26,6 +27,10 @@ public record ConsumerSettings(String signingKey, List<String> algorithms, Durat
                     + MIN_KEY_BYTES + ". Set JWT_SIGNING_KEY to the key Latchkey signs with.");
         }
         algorithms = List.copyOf(algorithms);
+        cookieNames = List.copyOf(cookieNames);
+        if (cookieNames.isEmpty()) {
+            throw new IllegalStateException("latchkey.cookie.access-name is empty; set the access cookie's name.");
+        }
         if (algorithms.isEmpty() || !algorithms.stream().allMatch(a -> a.matches("HS(256|384|512)"))) {
             throw new IllegalStateException("latchkey.jwt.algorithms is " + algorithms
                     + "; set it to HS512 (default), or a comma-separated list of HS512, HS384, HS256.");

@@ -31,7 +31,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        Optional<String> token = Tokens.read(request, settings.cookieName());
+        Optional<String> token = Tokens.read(request, settings.cookieNames());
         Optional<LatchkeyUser> user = token.flatMap(this::verified);
         if (user.isPresent()) {
             CurrentUser.set(request, user.get());

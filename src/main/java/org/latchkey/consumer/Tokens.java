@@ -2,21 +2,31 @@ package org.latchkey.consumer;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Optional;
 
-/** Where a request carries its access token: an {@code Authorization: Bearer} header, else the access cookie. */
+/**
+ * Where a request carries its access token: an {@code Authorization: Bearer} header, else the first of the access
+ * cookie's names that is present.
+ */
 public final class Tokens {
 
     private Tokens() {
     }
 
-    public static Optional<String> read(HttpServletRequest request, String cookieName) {
+    public static Optional<String> read(HttpServletRequest request, List<String> cookieNames) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = authorization.substring(7).strip();
             return token.isEmpty() ? Optional.empty() : Optional.of(token);
         }
-        return cookie(request, cookieName);
+        for (String name : cookieNames) {
+            Optional<String> value = cookie(request, name);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

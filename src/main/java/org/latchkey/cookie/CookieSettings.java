@@ -22,6 +22,11 @@ public record CookieSettings(Optional<String> domain, boolean secure, String acc
         });
         requireToken("latchkey.cookie.access-name", accessName);
         requireToken("latchkey.cookie.refresh-name", refreshName);
+        if (!secure && (accessName.startsWith("__") || refreshName.startsWith("__"))) {
+            throw new IllegalStateException("Cookie names starting with __Host- or __Secure- need latchkey.cookie.secure=true;"
+                    + " browsers drop them otherwise.");
+        }
+
     }
 
     private static void requireToken(String property, String name) {

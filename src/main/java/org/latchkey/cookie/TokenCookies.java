@@ -2,14 +2,13 @@ package org.latchkey.cookie;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The only place that knows the cookies' attributes. Set-Cookie is written by hand so the attributes are the
+ * The only place that knows the cookies' attributes (reading them is the consumer's {@code Tokens.cookie}, which
+ * also refuses planted duplicates). Set-Cookie is written by hand so the attributes are the
  * same on every container; clearing repeats Domain and Path, or browsers keep the cookie.
  */
 @ApplicationScoped
@@ -38,27 +37,6 @@ public class TokenCookies {
     public void clear(HttpServletResponse response) {
         add(response, settings.accessName(), "", settings.domain(), 0);
         add(response, settings.refreshName(), "", Optional.empty(), 0);
-    }
-
-    public Optional<String> readAccess(HttpServletRequest request) {
-        return read(request, settings.accessName());
-    }
-
-    public Optional<String> readRefresh(HttpServletRequest request) {
-        return read(request, settings.refreshName());
-    }
-
-    private static Optional<String> read(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : cookies) {
-            if (name.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isEmpty()) {
-                return Optional.of(cookie.getValue());
-            }
-        }
-        return Optional.empty();
     }
 
     private void add(HttpServletResponse response, String name, String value, Optional<String> domain, long maxAge) {

@@ -17,9 +17,12 @@ import org.latchkey.consumer.CurrentUser;
 import org.latchkey.consumer.LatchkeyUser;
 import org.latchkey.consumer.TokenRejectedException;
 import org.latchkey.consumer.TokenVerifier;
+import org.latchkey.consumer.Tokens;
+import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.session.SignIn;
 import org.latchkey.session.SessionService;
+import org.latchkey.web.SecurityHeaders;
 
 /**
  * On every request, public pages included: a password credential (from the login page) is checked by the identity
@@ -39,11 +42,18 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     TokenCookies cookies;
 
     @Inject
+    CookieSettings cookieSettings;
+
+    @Inject
     SessionService sessions;
+
+    @Inject
+    SecurityHeaders headers;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        headers.apply(request, response);
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             CredentialValidationResult result = identityStores.validate(credential);
@@ -55,7 +65,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             cookies.writeRefresh(response, signIn.refresh().value(), signIn.refresh().lifetime());
             return context.notifyContainerAboutLogin(result);
         }
-        Optional<LatchkeyUser> user = cookies.readAccess(request).flatMap(this::verified);
+        Optional<LatchkeyUser> user = Tokens.cookie(request, cookieSettings.accessName()).flatMap(this::verified);
         if (user.isPresent()) {
             CurrentUser.set(request, user.get());
             return context.notifyContainerAboutLogin(user.get().uuid(), user.get().groups());

@@ -17,6 +17,9 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.latchkey.audit.Audit;
+import org.latchkey.consumer.Tokens;
+import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.session.SessionService;
 import org.latchkey.session.SignIn;
@@ -38,10 +41,16 @@ public class LoginBacking {
     TokenCookies cookies;
 
     @Inject
+    CookieSettings cookieSettings;
+
+    @Inject
     RedirectPolicy redirects;
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    Audit audit;
 
     private String email;
     private String password;
@@ -53,7 +62,7 @@ public class LoginBacking {
      */
     public void silentRefresh() throws IOException {
         HttpServletRequest request = request();
-        Optional<String> raw = cookies.readRefresh(request);
+        Optional<String> raw = Tokens.cookie(request, cookieSettings.refreshName());
         if (raw.isEmpty()) {
             return;
         }
@@ -83,10 +92,18 @@ public class LoginBacking {
         AuthenticationStatus status = securityContext.authenticate(request(), response(), AuthenticationParameters
                 .withParams().newAuthentication(true)
                 .credential(new UsernamePasswordCredential(email.strip(), new Password(password))));
+        HttpServletRequest request = request();
         switch (status) {
-            case SUCCESS -> redirectOnward();
+            case SUCCESS -> {
+                request.changeSessionId(); // no session fixation across the login
+                audit.event("login", securityContext.getCallerPrincipal().getName(), request.getRemoteAddr(), "success");
+                redirectOnward();
+            }
             case SEND_CONTINUE -> faces.responseComplete();
-            default -> faces.addMessage(null, error(INVALID_LOGIN));
+            default -> {
+                audit.event("login", null, request.getRemoteAddr(), "failure");
+                faces.addMessage(null, error(INVALID_LOGIN));
+            }
         }
     }
 

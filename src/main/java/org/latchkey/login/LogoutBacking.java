@@ -10,6 +10,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.latchkey.audit.Audit;
+import org.latchkey.consumer.CurrentUser;
+import org.latchkey.consumer.LatchkeyUser;
+import org.latchkey.consumer.Tokens;
+import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.session.SessionService;
 
@@ -28,17 +33,27 @@ public class LogoutBacking {
     TokenCookies cookies;
 
     @Inject
+    CookieSettings cookieSettings;
+
+    @Inject
     RedirectPolicy redirects;
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    CurrentUser currentUser;
 
     private String next;
 
     public void logout() throws IOException, ServletException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        cookies.readRefresh(request).ifPresent(sessions::end);
+        Tokens.cookie(request, cookieSettings.refreshName()).ifPresent(sessions::end);
+        audit.event("logout", currentUser.get().map(LatchkeyUser::uuid).orElse(null), request.getRemoteAddr(), "success");
         cookies.clear((HttpServletResponse) external.getResponse());
         request.logout();
         external.invalidateSession();

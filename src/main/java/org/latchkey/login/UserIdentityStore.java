@@ -36,6 +36,10 @@ public class UserIdentityStore implements IdentityStore {
         if (!hasher.verify(password, user.get().getPasswordHash()) || !user.get().isActive()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
+        if (hasher.needsRehash(user.get().getPasswordHash())) {
+            // the cost was raised since this hash was made: only now, with the password at hand, can it follow
+            users.replacePasswordHash(user.get().getId(), hasher.hash(password));
+        }
         return new CredentialValidationResult(new UserPrincipal(user.get().getUuid(), user.get().getId()), 
                 LatchkeyUser.groups(user.get().isStaff(), user.get().isSuperuser()));
     }

@@ -68,6 +68,18 @@ public class PasswordHasher {
         }
     }
 
+    /** True when the hash was made with a lower cost than the configured one: rehash it at the next login. */
+    public boolean needsRehash(String encoded) {
+        if (encoded == null || !encoded.startsWith(PREFIX + "$2")) {
+            return true;
+        }
+        try {
+            return Integer.parseInt(encoded.substring(PREFIX.length() + 4, PREFIX.length() + 6)) < cost;
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
     /** Spends the time of one verification without any account: for unknown emails. */
     public void verifyNothing(String password) {
         verify(password == null ? "" : password, dummyHash);

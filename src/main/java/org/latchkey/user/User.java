@@ -126,6 +126,10 @@ public class User {
         this.superuser = true;
     }
 
+    void setPasswordHash(String passwordHash) {
+        this.password = passwordHash;
+    }
+
     void setLastLogin(OffsetDateTime lastLogin) {
         this.lastLogin = lastLogin;
     }

@@ -70,6 +70,15 @@ public class UserService {
         }
     }
 
+    /** Stores a new hash for the same password (a raised bcrypt cost). */
+    @Transactional
+    public void replacePasswordHash(long id, String passwordHash) {
+        User user = em.find(User.class, id);
+        if (user != null) {
+            user.setPasswordHash(passwordHash);
+        }
+    }
+
     /** For the first-superuser bootstrap: promotes an existing account. */
     @Transactional
     public void promoteToSuperuser(long id) {

@@ -28,8 +28,8 @@ import org.latchkey.support.SetCookie;
 @ExtendWith(ArquillianExtension.class)
 class LoginFlowIT {
 
-    static final String ACCESS = "latchkey.access";
-    static final String REFRESH = "latchkey.refresh";
+    static final String ACCESS = "__Secure-latchkey.access"; // cookies are Secure in these tests
+    static final String REFRESH = "__Host-latchkey.refresh";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -178,6 +178,74 @@ class LoginFlowIT {
         Browser next = browser();
         next.setCookie(REFRESH, successors.iterator().next());
         assertEquals(302, next.get("login").status(), "the successor refreshes");
+    }
+
+    @Test
+    void securityHeadersOnEveryKindOfResponse() throws Exception {
+        Browser browser = browser();
+        Page form = browser.get("login");
+        List<Page> pages = List.of(form, browser.get("account"), browser.get("no-such-page"), browser.get("register"),
+                browser.get("logout"), Accounts.login(browser(), Accounts.newEmail(), "wrong-password-1", null));
+        for (Page page : pages) {
+            String where = page.uri() + " (" + page.status() + ")";
+            String csp = page.header("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), where + ": " + csp);
+            assertFalse(csp.contains("unsafe-inline"), where);
+            assertEquals("nosniff", page.header("X-Content-Type-Options").orElse(""), where);
+            assertEquals("strict-origin-when-cross-origin", page.header("Referrer-Policy").orElse(""), where);
+            assertTrue(page.header("Strict-Transport-Security").orElse("").startsWith("max-age="), where);
+            assertEquals("no-store", page.header("Cache-Control").orElse(""), where);
+            if (page.status() == 200) {
+                assertEquals(List.of(), page.document().select("script:not([src])").eachText(), "no inline script: " + where);
+                assertTrue(page.document().select("*").stream().flatMap(e -> e.attributes().asList().stream())
+                        .noneMatch(a -> a.getKey().startsWith("on")), "no inline event handlers: " + where);
+            }
+        }
+        String css = form.document().select("link[rel=stylesheet]").attr("href");
+        Page stylesheet = browser.get(base.toURI().resolve(css).toString());
+        assertEquals(200, stylesheet.status());
+        assertEquals("nosniff", stylesheet.header("X-Content-Type-Options").orElse(""));
+    }
+
+    @Test
+    void crossSitePostsWithoutTheFormsTokenChangeNothing() throws Exception {
+        Browser victim = signedIn();
+        Page account = victim.get("account");
+        String refresh = victim.cookie(REFRESH).orElseThrow();
+
+        // a page elsewhere makes the browser POST to /logout: the victim's cookies, but no view state of theirs
+        Page noToken = victim.post("logout", java.util.Map.of("logout_form", "logout_form", "logout", "Sign out"));
+        assertTrue(noToken.setCookie(ACCESS).isEmpty() && noToken.setCookie(REFRESH).isEmpty(), "not signed out");
+        Browser attacker = browser();
+        String foreignState = attacker.get("logout").document().select("input[name=jakarta.faces.ViewState]").val();
+        Page foreign = victim.post("logout", java.util.Map.of("logout_form", "logout_form", "logout", "Sign out",
+                "jakarta.faces.ViewState", foreignState));
+        assertTrue(foreign.status() < 500, "a refusal, not an error: " + foreign.status());
+        assertTrue(foreign.setCookie(ACCESS).isEmpty() && foreign.setCookie(REFRESH).isEmpty(), "not signed out");
+        assertEquals(refresh, victim.cookie(REFRESH).orElseThrow());
+        assertEquals(200, victim.get("account").status(), "still signed in");
+        assertTrue(account.document().select("input[name=jakarta.faces.ViewState]").val().length() > 20);
+
+        // login CSRF: posting credentials without a view state signs nobody in
+        Page forgedLogin = browser().post("login", java.util.Map.of("login_form", "login_form", "email",
+                Accounts.newEmail(), "password", Accounts.PASSWORD, "login", "Sign in"));
+        assertTrue(forgedLogin.setCookie(ACCESS).isEmpty());
+    }
+
+    @Test
+    void theSessionCookieIsLockedDownAndRenewedAtLogin() throws Exception {
+        String email = Accounts.newEmail();
+        Accounts.register(browser(), email, null);
+        Browser browser = browser();
+        Page form = browser.get("login");
+        SetCookie session = form.setCookie("JSESSIONID").orElseThrow();
+        assertTrue(session.has("HttpOnly") && session.has("Secure"), session.toString());
+        assertTrue("Lax".equalsIgnoreCase(session.attribute("SameSite")), session.toString());
+        assertFalse(form.body().contains(";jsessionid="), "cookie-only sessions");
+        String before = browser.cookie("JSESSIONID").orElseThrow();
+        Page loggedIn = browser.submit(form, "login_form", java.util.Map.of("email", email, "password", Accounts.PASSWORD), "login");
+        assertEquals(302, loggedIn.status());
+        assertNotEquals(before, browser.cookie("JSESSIONID").orElseThrow(), "a new session id at login");
     }
 
     @Test

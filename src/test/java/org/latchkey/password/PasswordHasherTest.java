@@ -44,6 +44,17 @@ class PasswordHasherTest {
     }
 
     @Test
+    void hashesOfALowerCostNeedARehash() {
+        PasswordHasher stronger = new PasswordHasher(6);
+        String old = hasher.hash("correct horse battery");
+        assertTrue(stronger.needsRehash(old), "cost 4 < 6");
+        assertFalse(stronger.needsRehash(stronger.hash("correct horse battery")));
+        assertFalse(hasher.needsRehash(stronger.hash("x")), "a higher cost is kept");
+        assertTrue(stronger.verify("correct horse battery", old), "the old hash still verifies until replaced");
+        assertTrue(stronger.needsRehash("pbkdf2_sha256$1$x$y"));
+    }
+
+    @Test
     void refusesAbsurdCost() {
         assertThrows(IllegalStateException.class, () -> new PasswordHasher(3));
         assertThrows(IllegalStateException.class, () -> new PasswordHasher(32));

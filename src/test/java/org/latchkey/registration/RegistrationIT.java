@@ -50,7 +50,7 @@ class RegistrationIT {
         assertEquals(List.of("Please correct the problems below."), page.messages());
         List<String> errors = page.fieldErrors(field);
         assertTrue(errors.stream().anyMatch(e -> e.contains(fragment)), field + " should say '" + fragment + "': " + errors);
-        assertTrue(page.setCookie("latchkey.access").isEmpty());
+        assertTrue(page.setCookie("__Secure-latchkey.access").isEmpty() && page.setCookie("__Host-latchkey.refresh").isEmpty());
         for (String kept : List.of("first_name", "last_name", "email")) {
             if (fields.containsKey(kept) && fields.get(kept).length() < 200) {
                 assertEquals(fields.get(kept), page.document().getElementById(kept).attr("value"), "typed value kept");
