@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.latchkey.audit.Audit;
 import org.latchkey.consumer.Tokens;
@@ -23,6 +25,9 @@ import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.session.SessionService;
 import org.latchkey.session.SignIn;
+import org.latchkey.throttle.ClientAddress;
+import org.latchkey.throttle.LoginThrottle;
+import org.latchkey.throttle.ThrottleSettings;
 
 /** login.xhtml: the silent refresh on GET, and the email/password form. */
 @Named
@@ -51,6 +56,12 @@ public class LoginBacking {
 
     @Inject
     Audit audit;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    ThrottleSettings throttleSettings;
 
     private String email;
     private String password;
@@ -89,22 +100,38 @@ public class LoginBacking {
         if (missing) {
             return;
         }
-        AuthenticationStatus status = securityContext.authenticate(request(), response(), AuthenticationParameters
+        HttpServletRequest request = request();
+        String client = ClientAddress.of(request, throttleSettings.trustedProxies());
+        Optional<Duration> wait = throttle.waitFor(email, client, Instant.now());
+        if (wait.isPresent()) {
+            // refused without looking at the password, so guessing during the wait learns nothing
+            audit.event("login", null, client, "throttled");
+            faces.addMessage(null, error("Too many failed sign-in attempts. Please wait " + describe(wait.get())
+                    + " and try again."));
+            return;
+        }
+        AuthenticationStatus status = securityContext.authenticate(request, response(), AuthenticationParameters
                 .withParams().newAuthentication(true)
                 .credential(new UsernamePasswordCredential(email.strip(), new Password(password))));
-        HttpServletRequest request = request();
         switch (status) {
             case SUCCESS -> {
+                throttle.succeeded(email);
                 request.changeSessionId(); // no session fixation across the login
-                audit.event("login", securityContext.getCallerPrincipal().getName(), request.getRemoteAddr(), "success");
+                audit.event("login", securityContext.getCallerPrincipal().getName(), client, "success");
                 redirectOnward();
             }
             case SEND_CONTINUE -> faces.responseComplete();
             default -> {
-                audit.event("login", null, request.getRemoteAddr(), "failure");
+                throttle.failed(email, client, Instant.now());
+                audit.event("login", null, client, "failure");
                 faces.addMessage(null, error(INVALID_LOGIN));
             }
         }
+    }
+
+    static String describe(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return seconds <= 90 ? seconds + (seconds == 1 ? " second" : " seconds") : ((seconds + 59) / 60) + " minutes";
     }
 
     /** The register link keeps {@code next}, so a new person also ends up where they were going. */

@@ -249,6 +249,35 @@ class LoginFlowIT {
     }
 
     @Test
+    void bruteForceIsSlowedDownForThatAccountOnly() throws Exception {
+        String email = Accounts.newEmail();
+        String other = Accounts.newEmail();
+        Accounts.register(browser(), email, null);
+        Accounts.register(browser(), other, null);
+        Browser attacker = browser();
+        String lastMessage = "";
+        for (int i = 0; i < 30; i++) {
+            Page page = Accounts.login(attacker, email, "wrong-password-" + i, null);
+            assertEquals(200, page.status());
+            lastMessage = String.join(" ", page.messages());
+            if (i % 10 == 0) {
+                assertEquals(302, Accounts.login(browser(), other, Accounts.PASSWORD, null).status(),
+                        "the other account is unaffected, attempt " + i);
+            }
+        }
+        // right after 30 attempts a wait is running, whether the last one was refused or counted
+        lastMessage = String.join(" ", Accounts.login(attacker, email, "wrong-password-again", null).messages());
+        java.util.regex.Matcher wait = java.util.regex.Pattern.compile("Please wait (\\d+) seconds?").matcher(lastMessage);
+        assertTrue(wait.find(), "the form says how long to wait: " + lastMessage);
+        Page duringWait = Accounts.login(browser(), email, Accounts.PASSWORD, null);
+        assertEquals(200, duringWait.status(), "the right password during the wait is refused too");
+        assertTrue(duringWait.setCookie(ACCESS).isEmpty());
+        assertTrue(String.join(" ", duringWait.messages()).contains("Please wait"));
+        Thread.sleep((Long.parseLong(wait.group(1)) + 1) * 1000);
+        assertEquals(302, Accounts.login(browser(), email, Accounts.PASSWORD, null).status(), "after the wait it works");
+    }
+
+    @Test
     void wrongPasswordAndUnknownEmailGetTheSameAnswer() throws Exception {
         Browser browser = browser();
         String email = Accounts.newEmail();
