@@ -278,6 +278,40 @@ class LoginFlowIT {
     }
 
     @Test
+    void unknownEmailAndWrongPasswordTakeTheSameTime() throws Exception {
+        int tries = 30;
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < tries; i++) { // one attempt per account, so throttling never answers instead
+            String email = Accounts.newEmail();
+            Accounts.register(browser(), email, null);
+            known.add(email);
+        }
+        long[] wrongPassword = new long[tries];
+        long[] unknownEmail = new long[tries];
+        for (int i = 0; i < tries; i++) { // interleaved, so drift affects both alike
+            wrongPassword[i] = timedFailure(known.get(i));
+            unknownEmail[i] = timedFailure(Accounts.newEmail());
+        }
+        java.util.Arrays.sort(wrongPassword);
+        java.util.Arrays.sort(unknownEmail);
+        double a = wrongPassword[tries / 2];
+        double b = unknownEmail[tries / 2];
+        System.out.printf("FIGURES login failure medians: wrong password %.1f ms, unknown email %.1f ms%n", a / 1e6, b / 1e6);
+        assertTrue(Math.abs(a - b) / Math.max(a, b) <= 0.10, "medians within 10 %: " + a / 1e6 + " vs " + b / 1e6 + " ms");
+    }
+
+    private long timedFailure(String email) throws Exception {
+        Browser browser = browser();
+        Page form = browser.get("login");
+        long start = System.nanoTime();
+        Page page = browser.submit(form, "login_form", java.util.Map.of("email", email, "password", "not-the-password-1"), "login");
+        long elapsed = System.nanoTime() - start;
+        assertEquals(200, page.status());
+        assertEquals(List.of("Please enter a correct email address and password."), page.messages());
+        return elapsed;
+    }
+
+    @Test
     void wrongPasswordAndUnknownEmailGetTheSameAnswer() throws Exception {
         Browser browser = browser();
         String email = Accounts.newEmail();
