@@ -1,18 +1,50 @@
 package org.latchkey.account;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.latchkey.audit.Audit;
 import org.latchkey.consumer.CurrentUser;
 import org.latchkey.consumer.LatchkeyUser;
+import org.latchkey.consumer.Tokens;
+import org.latchkey.cookie.CookieSettings;
+import org.latchkey.cookie.TokenCookies;
 
-/** account.xhtml: who is signed in, as the access cookie says, and their roles. */
+/** account.xhtml: who is signed in (as the access cookie says), a new password, sign out everywhere. */
 @Named
 @RequestScoped
 public class AccountBacking {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    TokenCookies cookies;
+
+    @Inject
+    CookieSettings cookieSettings;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    FacesContext faces;
+
+    private String currentPassword;
+    private String newPassword;
+    private String confirmPassword;
 
     public LatchkeyUser getUser() {
         return currentUser.getUser();
@@ -21,5 +53,68 @@ public class AccountBacking {
     /** The roles as one line, e.g. "user, staff". */
     public String getRoles() {
         return currentUser.get().map(u -> String.join(", ", u.groups())).orElse("");
+    }
+
+    public void changePassword() {
+        HttpServletRequest request = request();
+        String uuid = currentUser.get().map(LatchkeyUser::uuid).orElse("");
+        Map<String, List<String>> problems = accounts.changePassword(uuid, currentPassword, newPassword,
+                confirmPassword, Tokens.cookie(request, cookieSettings.refreshName()).orElse(null));
+        if (!problems.isEmpty()) {
+            problems.forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, message(FacesMessage.SEVERITY_ERROR, m))));
+            return;
+        }
+        audit.event("password-changed", uuid, request.getRemoteAddr(), "success");
+        faces.addMessage(null, message(FacesMessage.SEVERITY_INFO,
+                "Your password was changed. Every other sign-in of yours has been signed out."));
+    }
+
+    public void signOutEverywhere() throws IOException, ServletException {
+        HttpServletRequest request = request();
+        String uuid = currentUser.get().map(LatchkeyUser::uuid).orElse(null);
+        if (uuid != null) {
+            accounts.signOutEverywhere(uuid);
+        }
+        audit.event("sign-out-everywhere", uuid, request.getRemoteAddr(), "success");
+        ExternalContext external = faces.getExternalContext();
+        cookies.clear((HttpServletResponse) external.getResponse());
+        request.logout();
+        request.changeSessionId(); // the session holds only view state; a new id, and the message survives the redirect
+        external.getFlash().setKeepMessages(true);
+        faces.addMessage(null, message(FacesMessage.SEVERITY_INFO, "You are signed out everywhere."));
+        external.redirect(external.getRequestContextPath() + "/login");
+        faces.responseComplete();
+    }
+
+    private HttpServletRequest request() {
+        return (HttpServletRequest) faces.getExternalContext().getRequest();
+    }
+
+    private static FacesMessage message(FacesMessage.Severity severity, String text) {
+        return new FacesMessage(severity, text, null);
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getConfirmPassword() {
+        return confirmPassword;
+    }
+
+    public void setConfirmPassword(String confirmPassword) {
+        this.confirmPassword = confirmPassword;
     }
 }

@@ -56,7 +56,7 @@ public class LogoutBacking {
         audit.event("logout", currentUser.get().map(LatchkeyUser::uuid).orElse(null), request.getRemoteAddr(), "success");
         cookies.clear((HttpServletResponse) external.getResponse());
         request.logout();
-        external.invalidateSession();
+        request.changeSessionId(); // the session holds only view state; a new id, and the message survives the redirect
         external.getFlash().setKeepMessages(true);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "You are now signed out.", null));
         external.redirect(redirects.safe(next).orElse(external.getRequestContextPath() + "/login"));

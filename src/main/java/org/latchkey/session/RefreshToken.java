@@ -18,11 +18,14 @@ import java.time.OffsetDateTime;
         + " WHERE t.jtiHash = :hash AND t.rotatedAt IS NULL AND t.revokedAt IS NULL")
 @NamedQuery(name = RefreshToken.REVOKE_FAMILY, query = "UPDATE RefreshToken t SET t.revokedAt = :now"
         + " WHERE t.familyId = :family AND t.revokedAt IS NULL")
+@NamedQuery(name = RefreshToken.REVOKE_USER, query = "UPDATE RefreshToken t SET t.revokedAt = :now"
+        + " WHERE t.userId = :user AND t.revokedAt IS NULL AND t.familyId <> :keep")
 public class RefreshToken {
 
     static final String BY_HASH = "RefreshToken.byHash";
     static final String ROTATE = "RefreshToken.rotate";
     static final String REVOKE_FAMILY = "RefreshToken.revokeFamily";
+    static final String REVOKE_USER = "RefreshToken.revokeUser";
 
     @Id
     @SequenceGenerator(name = "refresh_token_seq", sequenceName = "refresh_token_seq", allocationSize = 1)

@@ -129,6 +129,24 @@ public class SessionService {
                 .ifPresent(token -> revokeFamily(token.getFamilyId(), Instant.now()));
     }
 
+    /**
+     * After a password change: every sign-in of this user ends except the one the change was made from (the family
+     * of {@code keepRawRefresh}, if it is this user's).
+     */
+    @Transactional
+    public int endOtherSessions(long userId, String keepRawRefresh) {
+        String keep = verified(keepRawRefresh).flatMap(claims -> byHash(hash(jti(claims))))
+                .filter(token -> token.getUserId() == userId).map(RefreshToken::getFamilyId).orElse("");
+        return em.createNamedQuery(RefreshToken.REVOKE_USER).setParameter("now", utc(Instant.now()))
+                .setParameter("user", userId).setParameter("keep", keep).executeUpdate();
+    }
+
+    /** "Sign out everywhere", deactivation: no refresh token of this user refreshes any more. */
+    @Transactional
+    public int endAllSessions(long userId) {
+        return endOtherSessions(userId, null);
+    }
+
     private void revokeFamily(String family, Instant now) {
         em.createNamedQuery(RefreshToken.REVOKE_FAMILY).setParameter("now", utc(now)).setParameter("family", family)
                 .executeUpdate();
@@ -145,6 +163,9 @@ public class SessionService {
     }
 
     private Optional<JwtClaims> verified(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(verifier.verify(raw, "refresh"));
         } catch (TokenRejectedException e) {

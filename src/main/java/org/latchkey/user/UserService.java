@@ -70,7 +70,7 @@ public class UserService {
         }
     }
 
-    /** Stores a new hash for the same password (a raised bcrypt cost). */
+    /** Stores the hash of a new password, or a new hash of the same password (a raised bcrypt cost). */
     @Transactional
     public void replacePasswordHash(long id, String passwordHash) {
         User user = em.find(User.class, id);

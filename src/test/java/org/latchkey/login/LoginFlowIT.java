@@ -106,6 +106,7 @@ class LoginFlowIT {
         assertEquals("0", clearedRefresh.attribute("Max-Age"));
         assertNull(clearedRefresh.domain());
         assertFalse(browser.cookie(ACCESS).isPresent());
+        assertEquals(List.of("You are now signed out."), browser.get(loggedOut.location()).messages());
 
         Page anonymous = browser.get("account");
         assertEquals(302, anonymous.status());
@@ -309,6 +310,58 @@ class LoginFlowIT {
         assertEquals(200, page.status());
         assertEquals(List.of("Please enter a correct email address and password."), page.messages());
         return elapsed;
+    }
+
+    @Test
+    void changingThePasswordEndsTheOtherSignInsOnly() throws Exception {
+        String email = Accounts.newEmail();
+        Browser laptop = browser();
+        Accounts.register(laptop, email, null);
+        Accounts.login(laptop, email, Accounts.PASSWORD, null);
+        Browser phone = browser();
+        Accounts.login(phone, email, Accounts.PASSWORD, null);
+        String phoneRefresh = phone.cookie(REFRESH).orElseThrow();
+
+        Page wrong = laptop.submit(laptop.get("account"), "password_form", java.util.Map.of("current_password",
+                "not-it-1", "new_password", "quartz-meadow-lantern-7", "confirm_password", "quartz-meadow-lantern-7"),
+                "change_password");
+        assertEquals(List.of("Your current password is not correct."), wrong.fieldErrors("current_password"));
+        Page weak = laptop.submit(laptop.get("account"), "password_form", java.util.Map.of("current_password",
+                Accounts.PASSWORD, "new_password", "password1", "confirm_password", "password1"), "change_password");
+        assertTrue(weak.fieldErrors("new_password").stream().anyMatch(m -> m.contains("too common")), weak.fieldErrors("new_password").toString());
+        assertEquals(302, Accounts.login(browser(), email, Accounts.PASSWORD, null).status(), "nothing changed yet");
+
+        Page changed = laptop.submit(laptop.get("account"), "password_form", java.util.Map.of("current_password",
+                Accounts.PASSWORD, "new_password", "quartz-meadow-lantern-7", "confirm_password", "quartz-meadow-lantern-7"),
+                "change_password");
+        assertEquals(List.of("Your password was changed. Every other sign-in of yours has been signed out."), changed.messages());
+        assertEquals(200, Accounts.login(browser(), email, Accounts.PASSWORD, null).status(), "the old password is gone");
+        assertEquals(302, Accounts.login(browser(), email, "quartz-meadow-lantern-7", null).status());
+        phone.dropCookie(ACCESS);
+        phone.setCookie(REFRESH, phoneRefresh);
+        assertEquals(200, phone.get("login").status(), "the phone's sign-in ended");
+        laptop.dropCookie(ACCESS);
+        assertEquals(302, laptop.get("login").status(), "the laptop, where the change was made, stays signed in");
+    }
+
+    @Test
+    void signOutEverywhereEndsEverySignIn() throws Exception {
+        String email = Accounts.newEmail();
+        Browser laptop = browser();
+        Accounts.register(laptop, email, null);
+        Accounts.login(laptop, email, Accounts.PASSWORD, null);
+        Browser phone = browser();
+        Accounts.login(phone, email, Accounts.PASSWORD, null);
+        String laptopRefresh = laptop.cookie(REFRESH).orElseThrow();
+        Page out = laptop.submit(laptop.get("account"), "signout_all_form", java.util.Map.of(), "signout_all");
+        assertEquals(302, out.status());
+        assertTrue(out.setCookie(ACCESS).orElseThrow().deletes() && out.setCookie(REFRESH).orElseThrow().deletes());
+        assertEquals(List.of("You are signed out everywhere."), laptop.get("login").messages());
+        phone.dropCookie(ACCESS);
+        assertEquals(200, phone.get("login").status(), "the phone's refresh token no longer refreshes");
+        Browser replay = browser();
+        replay.setCookie(REFRESH, laptopRefresh);
+        assertEquals(200, replay.get("login").status());
     }
 
     @Test
