@@ -312,14 +312,19 @@ class LoginFlowIT {
         return elapsed;
     }
 
+    /** One person, signed in on two devices: two refresh families. */
+    private static void signInTwice(String email, Browser laptop, Browser phone) throws Exception {
+        assertEquals(302, Accounts.register(laptop, email, null).status());
+        assertEquals(302, Accounts.login(laptop, email, Accounts.PASSWORD, null).status());
+        assertEquals(302, Accounts.login(phone, email, Accounts.PASSWORD, null).status());
+    }
+
     @Test
     void changingThePasswordEndsTheOtherSignInsOnly() throws Exception {
         String email = Accounts.newEmail();
         Browser laptop = browser();
-        Accounts.register(laptop, email, null);
-        Accounts.login(laptop, email, Accounts.PASSWORD, null);
         Browser phone = browser();
-        Accounts.login(phone, email, Accounts.PASSWORD, null);
+        signInTwice(email, laptop, phone);
         String phoneRefresh = phone.cookie(REFRESH).orElseThrow();
 
         Page wrong = laptop.submit(laptop.get("account"), "password_form", java.util.Map.of("current_password",
@@ -348,10 +353,8 @@ class LoginFlowIT {
     void signOutEverywhereEndsEverySignIn() throws Exception {
         String email = Accounts.newEmail();
         Browser laptop = browser();
-        Accounts.register(laptop, email, null);
-        Accounts.login(laptop, email, Accounts.PASSWORD, null);
         Browser phone = browser();
-        Accounts.login(phone, email, Accounts.PASSWORD, null);
+        signInTwice(email, laptop, phone);
         String laptopRefresh = laptop.cookie(REFRESH).orElseThrow();
         Page out = laptop.submit(laptop.get("account"), "signout_all_form", java.util.Map.of(), "signout_all");
         assertEquals(302, out.status());
