@@ -22,6 +22,7 @@ import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.session.SignIn;
 import org.latchkey.session.SessionService;
+import org.latchkey.user.UserService;
 import org.latchkey.web.SecurityHeaders;
 
 /**
@@ -50,6 +51,9 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     @Inject
     SecurityHeaders headers;
 
+    @Inject
+    UserService users;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -65,7 +69,8 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             cookies.writeRefresh(response, signIn.refresh().value(), signIn.refresh().lifetime());
             return context.notifyContainerAboutLogin(result);
         }
-        Optional<LatchkeyUser> user = Tokens.cookie(request, cookieSettings.accessName()).flatMap(this::verified);
+        Optional<LatchkeyUser> user = Tokens.cookie(request, cookieSettings.accessName()).flatMap(this::verified)
+                .filter(person -> users.isActive(person.uuid())); // deactivation counts at once here
         if (user.isPresent()) {
             CurrentUser.set(request, user.get());
             return context.notifyContainerAboutLogin(user.get().uuid(), user.get().groups());

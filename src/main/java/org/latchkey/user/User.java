@@ -15,10 +15,14 @@ import java.time.OffsetDateTime;
 @Table(name = "latchkey_user")
 @NamedQuery(name = User.BY_EMAIL_KEY, query = "SELECT u FROM User u WHERE u.emailKey = :key")
 @NamedQuery(name = User.BY_UUID, query = "SELECT u FROM User u WHERE u.uuid = :uuid")
+@NamedQuery(name = User.ACTIVE_BY_UUID, query = "SELECT u.active FROM User u WHERE u.uuid = :uuid")
+@NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.emailKey")
 public class User {
 
     static final String BY_EMAIL_KEY = "User.byEmailKey";
     static final String BY_UUID = "User.byUuid";
+    static final String ACTIVE_BY_UUID = "User.activeByUuid";
+    static final String ALL = "User.all";
 
     @Id
     @SequenceGenerator(name = "latchkey_user_seq", sequenceName = "latchkey_user_seq", allocationSize = 1) // one value per call: EclipseLink on H2 2.x rejects preallocation

@@ -79,6 +79,28 @@ public class UserService {
         }
     }
 
+    /** Deactivated people cannot log in, refresh, or use their access tokens at Latchkey. */
+    @Transactional
+    public void setActive(long id, boolean active) {
+        User user = em.find(User.class, id);
+        if (user != null) {
+            user.setActive(active);
+        }
+    }
+
+    /** Whether this person may use Latchkey now; unknown UUIDs (tokens of deleted people) may not. */
+    @Transactional
+    public boolean isActive(String uuid) {
+        return em.createNamedQuery(User.ACTIVE_BY_UUID, Boolean.class).setParameter("uuid", uuid).getResultStream()
+                .findFirst().orElse(false);
+    }
+
+    /** Everyone, by email, for administrators; at most {@code limit}. */
+    @Transactional
+    public java.util.List<User> list(int limit) {
+        return em.createNamedQuery(User.ALL, User.class).setMaxResults(limit).getResultList();
+    }
+
     /** For the first-superuser bootstrap: promotes an existing account. */
     @Transactional
     public void promoteToSuperuser(long id) {
