@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.latchkey.support.Accounts;
+import org.latchkey.support.AttackCorpus;
 import org.latchkey.support.Browser;
 import org.latchkey.support.Browser.Page;
 import org.latchkey.support.DownstreamWar;
@@ -148,6 +149,49 @@ class DownstreamIT {
         assertTrue(afterLogout.location().startsWith(latchkey.base() + "login?next="));
         Page loginForm = browser.get(afterLogout.location());
         assertEquals(200, loginForm.status(), "after logout Latchkey asks for the password again");
+    }
+
+    @Test
+    void theAttackCorpusIsRefusedByLatchkeyAndByTheConsumer() throws Exception {
+        Browser victim = signedIn();
+        Map<String, String> corpus = AttackCorpus.build(victim.cookie(ACCESS).orElseThrow(),
+                victim.cookie("latchkey.refresh").orElseThrow(), KEY.getBytes(StandardCharsets.UTF_8));
+        List<String> accepted = new java.util.ArrayList<>();
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (Map.Entry<String, String> attack : corpus.entrySet()) {
+            for (String cookieHeader : List.of(ACCESS + "=" + attack.getValue(),
+                    ACCESS + "=" + attack.getValue() + "; " + ACCESS + "=" + victim.cookie(ACCESS).orElseThrow())) {
+                int atLatchkey = status(client, latchkey.base().resolve("account"), "Cookie", cookieHeader);
+                int atService = status(client, app.base().resolve("whoami"), "Cookie", cookieHeader);
+                if (!(atLatchkey == 302 || tooLarge(atLatchkey)) || !(atService == 401 || tooLarge(atService))) {
+                    accepted.add(attack.getKey() + (cookieHeader.contains("; ") ? " (duplicated)" : "") + ": Latchkey "
+                            + atLatchkey + ", service " + atService);
+                }
+            }
+            int bearer = status(client, app.base().resolve("whoami"), "Authorization", "Bearer " + attack.getValue());
+            if (bearer != 401 && !tooLarge(bearer)) {
+                accepted.add(attack.getKey() + " as Bearer: " + bearer);
+            }
+        }
+        assertEquals(List.of(), accepted, "every attack refused (302 to login / 401, or the container's 4xx for a"
+                + " 100 KB header), never a 5xx");
+        assertEquals(302, status(client, latchkey.base().resolve("account"), "Cookie", ACCESS + "="), "empty cookie");
+        assertEquals(200, status(client, latchkey.base().resolve("account"), "Cookie", ACCESS + "=" + victim.cookie(ACCESS).orElseThrow()),
+                "the genuine token still works: the corpus failed for the right reasons");
+    }
+
+    /** The container's own refusal of a header over its size limit (the 100 KB token), before any of our code. */
+    private static boolean tooLarge(int status) {
+        return status == 400 || status == 413 || status == 431;
+    }
+
+    private static int status(HttpClient client, URI uri, String header, String value) throws Exception {
+        try {
+            return client.send(HttpRequest.newBuilder(uri).header(header, value).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 431; // the container closed the connection on an oversized header: refused before us
+        }
     }
 
     @Test
