@@ -127,7 +127,7 @@ class DownstreamIT {
         assertEquals(Boolean.FALSE, me.get("in_role_superuser"));
         assertTrue(browser.get(app.base() + "public").body().startsWith("signed in as p"));
 
-        HttpResponse<String> viaBearer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.base().resolve("whoami"))
+        HttpResponse<String> viaBearer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(app.base().resolve("whoami"))
                 .header("Authorization", "Bearer " + firstAccess).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, viaBearer.statusCode(), "an Authorization: Bearer header works too");
 
@@ -157,7 +157,7 @@ class DownstreamIT {
         Map<String, String> corpus = AttackCorpus.build(victim.cookie(ACCESS).orElseThrow(),
                 victim.cookie("latchkey.refresh").orElseThrow(), KEY.getBytes(StandardCharsets.UTF_8));
         List<String> accepted = new java.util.ArrayList<>();
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
         for (Map.Entry<String, String> attack : corpus.entrySet()) {
             for (String cookieHeader : List.of(ACCESS + "=" + attack.getValue(),
                     ACCESS + "=" + attack.getValue() + "; " + ACCESS + "=" + victim.cookie(ACCESS).orElseThrow())) {
@@ -217,7 +217,7 @@ class DownstreamIT {
     void theArticlesDjangoMiddlewareAcceptsLatchkeysCookie() throws Exception {
         Browser browser = signedIn();
         String access = browser.cookie(ACCESS).orElseThrow();
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(djangoBase.resolve("whoami"))
                 .header("Cookie", ACCESS + "=" + access).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
@@ -248,7 +248,7 @@ class DownstreamIT {
         builder.environment().put("JWT_SIGNING_KEY", KEY);
         Process process = builder.start();
         djangoBase = URI.create("http://127.0.0.1:" + port + "/");
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 100; i++) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Django exited; see " + testDir.resolve("django.log"));

@@ -73,12 +73,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
         if (postBoot != null) {
-            command.addAll(List.of("--postbootcommandfile", postBoot.toString()));
+            command.addAll(List.of("--postbootcommandfile", postBoot.toString(),
+                    "--addLibs", System.getProperty("latchkey.serverLibs", "target/lib/postgresql.jar")));
         }
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         URI base = URI.create("http://localhost:" + port + "/");
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -109,7 +110,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /** The status of a GET of an application path. */
     public int status(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path)).build(),
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(base.resolve(path)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
