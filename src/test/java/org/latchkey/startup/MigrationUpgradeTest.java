@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An installation created by the first migration set, with people and sessions in it, upgrades to the current
- * schema with nothing lost — on H2 always, and on PostgreSQL when LATCHKEY_DB_URL points at one (CI sets it).
+ * schema with nothing lost — on H2 always, and on PostgreSQL when LATCHKEY_DB_HOST points at one (CI sets it).
  */
 class MigrationUpgradeTest {
 
@@ -28,8 +28,9 @@ class MigrationUpgradeTest {
 
     @Test
     void upgradesPostgresql() throws Exception {
-        String url = System.getenv("LATCHKEY_DB_URL");
-        assumeTrue(url != null, "LATCHKEY_DB_URL not set: PostgreSQL is checked in CI");
+        assumeTrue(System.getenv("LATCHKEY_DB_HOST") != null, "LATCHKEY_DB_HOST not set: PostgreSQL is checked in CI");
+        String url = "jdbc:postgresql://" + System.getenv("LATCHKEY_DB_HOST") + ":"
+                + System.getenv().getOrDefault("LATCHKEY_DB_PORT", "5432") + "/" + System.getenv("LATCHKEY_DB_NAME");
         String schema = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try {
             upgrade(url, System.getenv("LATCHKEY_DB_USER"), System.getenv("LATCHKEY_DB_PASSWORD"), schema);

@@ -137,6 +137,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** SIGKILL: no shutdown hook, no chance to flush anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** A graceful stop, as an administrator's restart would do. */
     @Override
     public void close() throws InterruptedException {
