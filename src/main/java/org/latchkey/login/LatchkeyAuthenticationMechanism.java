@@ -22,6 +22,7 @@ import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.session.SignIn;
 import org.latchkey.session.SessionService;
+import org.latchkey.storage.StorageUnavailable;
 import org.latchkey.user.UserService;
 import org.latchkey.web.SecurityHeaders;
 
@@ -58,6 +59,19 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         headers.apply(request, response);
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!StorageUnavailable.isCause(e)) {
+                throw e;
+            }
+            StorageUnavailable.answer(request, response, e); // LoginBacking sees the 503 and leaves the answer alone
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             CredentialValidationResult result = identityStores.validate(credential);

@@ -122,6 +122,10 @@ public class LoginBacking {
             }
             case SEND_CONTINUE -> faces.responseComplete();
             default -> {
+                if (response().getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+                    faces.responseComplete(); // the database is away: the mechanism has answered, nothing to count
+                    return;
+                }
                 throttle.failed(email, client, Instant.now());
                 audit.event("login", null, client, "failure");
                 faces.addMessage(null, error(INVALID_LOGIN));

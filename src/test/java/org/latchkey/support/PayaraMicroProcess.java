@@ -38,6 +38,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return launch(name, dataDir, systemProperties, true);
     }
 
+    /** Latchkey with a post-boot command file of the test's own (another datasource). */
+    public static PayaraMicroProcess start(String name, Path dataDir, Path postBoot, Map<String, String> systemProperties)
+            throws IOException, InterruptedException {
+        return launch(name, Path.of(System.getProperty("latchkey.war", "target/latchkey.war")), postBoot, "login",
+                dataDir, systemProperties, true);
+    }
+
     /** Another application (a downstream service) on its own server, ready when {@code readyPath} answers 200. */
     public static PayaraMicroProcess startApp(String name, Path war, String readyPath, Map<String, String> systemProperties)
             throws IOException, InterruptedException {

@@ -1,0 +1,37 @@
+package org.latchkey.storage;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.latchkey.web.SecurityHeaders;
+
+/**
+ * A page or API call that failed because the database is away gets {@link StorageUnavailable}'s 503 instead of the
+ * generic error page; any other failure goes on to the container as before.
+ */
+@WebFilter(urlPatterns = "/*")
+public class StorageUnavailableFilter extends HttpFilter {
+
+    @Inject
+    SecurityHeaders headers;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            if (!StorageUnavailable.isCause(e) || response.isCommitted()) {
+                throw e;
+            }
+            response.reset(); // no half-written body, and none of the cookies the failed request meant to set
+            headers.apply(request, response);
+            StorageUnavailable.answer(request, response, e);
+        }
+    }
+}
