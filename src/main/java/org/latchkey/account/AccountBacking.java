@@ -1,7 +1,6 @@
 package org.latchkey.account;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -18,6 +17,8 @@ import org.latchkey.consumer.LatchkeyUser;
 import org.latchkey.consumer.Tokens;
 import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
+import org.latchkey.text.Text;
+import org.latchkey.text.Texts;
 
 /** account.xhtml: who is signed in (as the access cookie says), a new password, sign out everywhere. */
 @Named
@@ -42,6 +43,9 @@ public class AccountBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    Texts texts;
+
     private String currentPassword;
     private String newPassword;
     private String confirmPassword;
@@ -58,15 +62,14 @@ public class AccountBacking {
     public void changePassword() {
         HttpServletRequest request = request();
         String uuid = currentUser.get().map(LatchkeyUser::uuid).orElse("");
-        Map<String, List<String>> problems = accounts.changePassword(uuid, currentPassword, newPassword,
+        Map<String, List<Text>> problems = accounts.changePassword(uuid, currentPassword, newPassword,
                 confirmPassword, Tokens.cookie(request, cookieSettings.refreshName()).orElse(null));
         if (!problems.isEmpty()) {
-            problems.forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, message(FacesMessage.SEVERITY_ERROR, m))));
+            problems.forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, texts.error(m))));
             return;
         }
         audit.event("password-changed", uuid, request.getRemoteAddr(), "success");
-        faces.addMessage(null, message(FacesMessage.SEVERITY_INFO,
-                "Your password was changed. Every other sign-in of yours has been signed out."));
+        faces.addMessage(null, texts.info(Text.of("account.passwordChanged")));
     }
 
     public void signOutEverywhere() throws IOException, ServletException {
@@ -81,17 +84,13 @@ public class AccountBacking {
         request.logout();
         request.changeSessionId(); // the session holds only view state; a new id, and the message survives the redirect
         external.getFlash().setKeepMessages(true);
-        faces.addMessage(null, message(FacesMessage.SEVERITY_INFO, "You are signed out everywhere."));
+        faces.addMessage(null, texts.info(Text.of("account.signedOutEverywhere")));
         external.redirect(external.getRequestContextPath() + "/login");
         faces.responseComplete();
     }
 
     private HttpServletRequest request() {
         return (HttpServletRequest) faces.getExternalContext().getRequest();
-    }
-
-    private static FacesMessage message(FacesMessage.Severity severity, String text) {
-        return new FacesMessage(severity, text, null);
     }
 
     public String getCurrentPassword() {

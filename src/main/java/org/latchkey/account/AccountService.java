@@ -9,6 +9,7 @@ import java.util.Map;
 import org.latchkey.password.PasswordHasher;
 import org.latchkey.password.PasswordPolicy;
 import org.latchkey.session.SessionService;
+import org.latchkey.text.Text;
 import org.latchkey.user.User;
 import org.latchkey.user.UserService;
 
@@ -38,29 +39,29 @@ public class AccountService {
      *
      * @return problems by form field; empty when the password was changed
      */
-    public Map<String, List<String>> changePassword(String uuid, String current, String next, String confirm,
+    public Map<String, List<Text>> changePassword(String uuid, String current, String next, String confirm,
                                                    String refreshToken) {
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Map<String, List<Text>> problems = new LinkedHashMap<>();
         User user = users.findByUuid(uuid).filter(User::isActive).orElse(null);
         if (user == null) {
-            add(problems, CURRENT_PASSWORD, "Your account cannot be changed. Please sign in again.");
+            add(problems, CURRENT_PASSWORD, Text.of("account.cannotChange"));
             return problems;
         }
         if (current == null || !hasher.verify(current, user.getPasswordHash())) {
-            add(problems, CURRENT_PASSWORD, "Your current password is not correct.");
+            add(problems, CURRENT_PASSWORD, Text.of("account.currentWrong"));
         }
         String candidate = next == null ? "" : next;
         if (candidate.isEmpty()) {
-            add(problems, NEW_PASSWORD, "Enter a new password.");
+            add(problems, NEW_PASSWORD, Text.of("account.newRequired"));
         } else {
             Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("first name", user.getFirstName());
-            attributes.put("last name", user.getLastName());
-            attributes.put("email address", user.getEmail());
+            attributes.put("attribute.first_name", user.getFirstName());
+            attributes.put("attribute.last_name", user.getLastName());
+            attributes.put("attribute.email", user.getEmail());
             policy.problems(candidate, attributes).forEach(p -> add(problems, NEW_PASSWORD, p));
         }
         if (!candidate.equals(confirm == null ? "" : confirm)) {
-            add(problems, CONFIRM_PASSWORD, "Your passwords do not match. Please enter the same new password in both fields.");
+            add(problems, CONFIRM_PASSWORD, Text.of("account.mismatch"));
         }
         if (problems.isEmpty()) {
             users.replacePasswordHash(user.getId(), hasher.hash(candidate));
@@ -74,7 +75,7 @@ public class AccountService {
         users.findByUuid(uuid).ifPresent(user -> sessions.endAllSessions(user.getId()));
     }
 
-    private static void add(Map<String, List<String>> problems, String field, String message) {
+    private static void add(Map<String, List<Text>> problems, String field, Text message) {
         problems.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
     }
 }

@@ -1,7 +1,6 @@
 package org.latchkey.admin;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,6 +10,8 @@ import org.latchkey.audit.Audit;
 import org.latchkey.consumer.CurrentUser;
 import org.latchkey.consumer.LatchkeyUser;
 import org.latchkey.user.User;
+import org.latchkey.text.Text;
+import org.latchkey.text.Texts;
 
 /** admin/users.xhtml (superusers only, see web.xml): the people, with a button to deactivate or reactivate each. */
 @Named
@@ -29,6 +30,9 @@ public class UsersBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    Texts texts;
+
     public List<User> getUsers() {
         return admin.users();
     }
@@ -37,14 +41,13 @@ public class UsersBacking {
         String me = currentUser.get().map(LatchkeyUser::uuid).orElse("");
         boolean done = admin.deactivate(uuid, me);
         audit.event("user-deactivated", uuid, client(), done ? "success" : "refused");
-        faces.addMessage(null, new FacesMessage(done ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR,
-                done ? "The account was deactivated and signed out everywhere." : "That account cannot be deactivated here.", null));
+        faces.addMessage(null, done ? texts.info(Text.of("users.deactivatedDone")) : texts.error(Text.of("users.cannotDeactivate")));
     }
 
     public void reactivate(String uuid) {
         boolean done = admin.reactivate(uuid);
         audit.event("user-reactivated", uuid, client(), done ? "success" : "refused");
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "The account was reactivated.", null));
+        faces.addMessage(null, texts.info(Text.of("users.reactivatedDone")));
     }
 
     private String client() {

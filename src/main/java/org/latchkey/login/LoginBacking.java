@@ -1,7 +1,6 @@
 package org.latchkey.login;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -25,6 +24,8 @@ import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.session.SessionService;
 import org.latchkey.session.SignIn;
+import org.latchkey.text.Text;
+import org.latchkey.text.Texts;
 import org.latchkey.throttle.ClientAddress;
 import org.latchkey.throttle.LoginThrottle;
 import org.latchkey.throttle.ThrottleSettings;
@@ -33,8 +34,6 @@ import org.latchkey.throttle.ThrottleSettings;
 @Named
 @RequestScoped
 public class LoginBacking {
-
-    static final String INVALID_LOGIN = "Please enter a correct email address and password.";
 
     @Inject
     SecurityContext securityContext;
@@ -63,6 +62,9 @@ public class LoginBacking {
     @Inject
     ThrottleSettings throttleSettings;
 
+    @Inject
+    Texts texts;
+
     private String email;
     private String password;
     private String next;
@@ -90,11 +92,11 @@ public class LoginBacking {
     public void login() throws IOException {
         boolean missing = false;
         if (email == null || email.isBlank()) {
-            faces.addMessage("email", error("Enter your email address."));
+            faces.addMessage("email", texts.error(Text.of("login.emailRequired")));
             missing = true;
         }
         if (password == null || password.isEmpty()) {
-            faces.addMessage("password", error("Enter your password."));
+            faces.addMessage("password", texts.error(Text.of("login.passwordRequired")));
             missing = true;
         }
         if (missing) {
@@ -106,8 +108,7 @@ public class LoginBacking {
         if (wait.isPresent()) {
             // refused without looking at the password, so guessing during the wait learns nothing
             audit.event("login", null, client, "throttled");
-            faces.addMessage(null, error("Too many failed sign-in attempts. Please wait " + describe(wait.get())
-                    + " and try again."));
+            faces.addMessage(null, texts.error(Text.of("login.throttled", describe(wait.get()))));
             return;
         }
         AuthenticationStatus status = securityContext.authenticate(request, response(), AuthenticationParameters
@@ -128,14 +129,14 @@ public class LoginBacking {
                 }
                 throttle.failed(email, client, Instant.now());
                 audit.event("login", null, client, "failure");
-                faces.addMessage(null, error(INVALID_LOGIN));
+                faces.addMessage(null, texts.error(Text.of("login.invalid")));
             }
         }
     }
 
-    static String describe(Duration wait) {
+    static Text describe(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return seconds <= 90 ? seconds + (seconds == 1 ? " second" : " seconds") : ((seconds + 59) / 60) + " minutes";
+        return seconds <= 90 ? Text.of("duration.seconds", seconds) : Text.of("duration.minutes", (seconds + 59) / 60);
     }
 
     /** The register link keeps {@code next}, so a new person also ends up where they were going. */
@@ -148,10 +149,6 @@ public class LoginBacking {
         String target = redirects.safe(next).orElse(externalContext().getRequestContextPath() + "/account");
         externalContext().redirect(target);
         faces.responseComplete();
-    }
-
-    private static FacesMessage error(String text) {
-        return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null);
     }
 
     private ExternalContext externalContext() {

@@ -1,7 +1,6 @@
 package org.latchkey.login;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -17,6 +16,8 @@ import org.latchkey.consumer.Tokens;
 import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.session.SessionService;
+import org.latchkey.text.Text;
+import org.latchkey.text.Texts;
 
 /**
  * logout.xhtml: GET only asks (a link or an image cannot sign anyone out); the POST revokes the refresh token on
@@ -47,6 +48,9 @@ public class LogoutBacking {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Texts texts;
+
     private String next;
 
     public void logout() throws IOException, ServletException {
@@ -58,7 +62,7 @@ public class LogoutBacking {
         request.logout();
         request.changeSessionId(); // the session holds only view state; a new id, and the message survives the redirect
         external.getFlash().setKeepMessages(true);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "You are now signed out.", null));
+        faces.addMessage(null, texts.info(Text.of("logout.done")));
         external.redirect(redirects.safe(next).orElse(external.getRequestContextPath() + "/login"));
         faces.responseComplete();
     }

@@ -1,5 +1,6 @@
 package org.latchkey.password;
 
+import com.nulabinc.zxcvbn.Feedback;
 import com.nulabinc.zxcvbn.Pattern;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.latchkey.text.Text;
+import org.latchkey.text.Texts;
 
 /**
  * What Django's default validators check — length, similarity to the person's name and email, commonness, all
@@ -27,24 +30,24 @@ public class PasswordPolicy {
     private final Zxcvbn zxcvbn = new Zxcvbn();
 
     /**
-     * @param attributes what the password must not resemble, by the name shown in the message, e.g.
-     *                   {@code "first name" -> "Ada"}
+     * @param attributes what the password must not resemble, by the bundle key of its name, e.g.
+     *                   {@code "attribute.first_name" -> "Ada"}
      */
-    public List<String> problems(String password, Map<String, String> attributes) {
-        List<String> problems = new ArrayList<>();
+    public List<Text> problems(String password, Map<String, String> attributes) {
+        List<Text> problems = new ArrayList<>();
         if (password.length() < MIN_LENGTH) {
-            problems.add("This password is too short. It must contain at least " + MIN_LENGTH + " characters.");
+            problems.add(Text.of("password.tooShort", MIN_LENGTH));
         }
         if (password.length() > MAX_LENGTH) {
-            problems.add("This password is too long. Use at most " + MAX_LENGTH + " characters.");
+            problems.add(Text.of("password.tooLong", MAX_LENGTH));
             return problems;
         }
         if (!password.isEmpty() && password.chars().allMatch(Character::isDigit)) {
-            problems.add("This password is entirely numeric. Add letters or symbols.");
+            problems.add(Text.of("password.numeric"));
         }
         for (Map.Entry<String, String> attribute : attributes.entrySet()) {
             if (similar(password, attribute.getValue())) {
-                problems.add("This password is too similar to your " + attribute.getKey() + ". Choose one that does not contain it.");
+                problems.add(Text.of("password.similar", Text.of(attribute.getKey())));
                 break;
             }
         }
@@ -52,16 +55,21 @@ public class PasswordPolicy {
             String measured = password.length() > MEASURED_LENGTH ? password.substring(0, MEASURED_LENGTH) : password;
             Strength strength = zxcvbn.measure(measured, new ArrayList<>(attributes.values()));
             if (isCommon(strength, measured.length())) {
-                problems.add("This password is too common. Choose one that is not on lists of leaked passwords.");
+                problems.add(Text.of("password.common"));
             } else if (strength.getScore() < 2) {
-                String warning = strength.getFeedback().getWarning();
-                List<String> suggestions = strength.getFeedback().getSuggestions();
-                problems.add("This password is too easy to guess."
-                        + (warning == null || warning.isEmpty() ? "" : " " + warning + ".")
-                        + (suggestions.isEmpty() ? " Add another word or two." : " " + String.join(" ", suggestions)));
+                Feedback feedback = strength.getFeedback();
+                problems.add(Text.of("password.easy", (Text.Localized) locale -> advice(feedback, locale)));
             }
         }
         return problems;
+    }
+
+    /** zxcvbn's own warning and suggestions, in its translation for the reader's language. */
+    private static String advice(Feedback feedback, Locale locale) {
+        String warning = feedback.getWarning(locale);
+        List<String> suggestions = feedback.getSuggestions(locale);
+        String said = (warning == null || warning.isEmpty() ? "" : warning + ". ") + String.join(" ", suggestions);
+        return said.isBlank() ? Texts.format(Text.of("password.addWord"), locale) : said.strip();
     }
 
     private static boolean isCommon(Strength strength, int length) {

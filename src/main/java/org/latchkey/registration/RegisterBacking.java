@@ -1,7 +1,6 @@
 package org.latchkey.registration;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -11,6 +10,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.latchkey.text.Text;
+import org.latchkey.text.Texts;
 
 /** register.xhtml: one action; problems appear next to their fields, success goes on to the login page. */
 @Named
@@ -23,6 +24,9 @@ public class RegisterBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    Texts texts;
+
     private String firstName;
     private String lastName;
     private String email;
@@ -31,26 +35,24 @@ public class RegisterBacking {
     private String next;
 
     public void register() throws IOException {
-        Map<String, List<String>> problems = registrations.register(
+        Map<String, List<Text>> problems = registrations.register(
                 new Registration(firstName, lastName, email, password, confirmPassword));
         if (!problems.isEmpty()) {
-            faces.addMessage(null, message(FacesMessage.SEVERITY_ERROR, "Please correct the problems below."));
-            problems.forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field,
-                    message(FacesMessage.SEVERITY_ERROR, m))));
+            faces.addMessage(null, texts.error(Text.of("register.fixProblems")));
+            problems.forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, texts.error(m))));
             return;
         }
         ExternalContext external = faces.getExternalContext();
         external.getFlash().setKeepMessages(true);
-        faces.addMessage(null, message(FacesMessage.SEVERITY_INFO, "Your account was created. Please log in."));
-        // next is passed through as given; the login page decides whether it is ever followed
-        String login = external.getRequestContextPath() + "/login";
-        external.redirect(next == null || next.isEmpty() ? login
-                : login + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        faces.addMessage(null, texts.info(Text.of("register.created")));
+        external.redirect(getLoginUrl());
         faces.responseComplete();
     }
 
-    private static FacesMessage message(FacesMessage.Severity severity, String text) {
-        return new FacesMessage(severity, text, null);
+    /** The sign-in link keeps {@code next}, as given; the login page decides whether it is ever followed. */
+    public String getLoginUrl() {
+        String login = faces.getExternalContext().getRequestContextPath() + "/login";
+        return next == null || next.isEmpty() ? login : login + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 
     public String getFirstName() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.latchkey.password.PasswordHasher;
 import org.latchkey.password.PasswordPolicy;
+import org.latchkey.text.Text;
 import org.latchkey.user.EmailTakenException;
 import org.latchkey.user.Emails;
 import org.latchkey.user.NewUser;
@@ -24,7 +25,7 @@ public class RegistrationService {
     public static final String EMAIL = "email";
     public static final String PASSWORD = "password";
     public static final String CONFIRM_PASSWORD = "confirm_password";
-    static final String EMAIL_TAKEN = "Sorry, that email address is already taken. Are you sure you don't want to log in instead?";
+    static final Text EMAIL_TAKEN = Text.of("register.emailTaken");
     private static final int MAX_NAME = 150;
 
     @Inject
@@ -37,35 +38,35 @@ public class RegistrationService {
     PasswordPolicy policy;
 
     /** @return problems by field name; empty when the account was created */
-    public Map<String, List<String>> register(Registration form) {
+    public Map<String, List<Text>> register(Registration form) {
         Problems problems = new Problems();
         String first = clean(form.firstName());
         String last = clean(form.lastName());
         String email = clean(form.email());
-        checkName(problems, FIRST_NAME, "first name", first);
-        checkName(problems, LAST_NAME, "last name", last);
+        checkName(problems, FIRST_NAME, first);
+        checkName(problems, LAST_NAME, last);
         if (email.isEmpty()) {
-            problems.add(EMAIL, "Enter your email address.");
+            problems.add(EMAIL, Text.of("register.emailRequired"));
         } else if (!Emails.isValid(email)) {
-            problems.add(EMAIL, "Enter a valid email address, like name@example.com.");
+            problems.add(EMAIL, Text.of("register.emailInvalid"));
         } else if (users.emailTaken(email)) {
             problems.add(EMAIL, EMAIL_TAKEN);
         }
         String password = form.password() == null ? "" : form.password();
         if (password.isEmpty()) {
-            problems.add(PASSWORD, "Enter a password.");
+            problems.add(PASSWORD, Text.of("register.passwordRequired"));
         } else {
             Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("first name", first);
-            attributes.put("last name", last);
-            attributes.put("email address", email);
+            attributes.put("attribute.first_name", first);
+            attributes.put("attribute.last_name", last);
+            attributes.put("attribute.email", email);
             policy.problems(password, attributes).forEach(p -> problems.add(PASSWORD, p));
         }
         String confirm = form.confirmPassword() == null ? "" : form.confirmPassword();
         if (confirm.isEmpty()) {
-            problems.add(CONFIRM_PASSWORD, "Enter the password again.");
+            problems.add(CONFIRM_PASSWORD, Text.of("register.confirmRequired"));
         } else if (!confirm.equals(password)) {
-            problems.add(CONFIRM_PASSWORD, "Your passwords do not match. Please enter the same password in both fields.");
+            problems.add(CONFIRM_PASSWORD, Text.of("register.mismatch"));
         }
         if (!problems.isEmpty()) {
             return problems.byField();
@@ -78,13 +79,13 @@ public class RegistrationService {
         return problems.byField();
     }
 
-    private static void checkName(Problems problems, String field, String label, String value) {
+    private static void checkName(Problems problems, String field, String value) {
         if (value.isEmpty()) {
-            problems.add(field, "Enter your " + label + ".");
+            problems.add(field, Text.of("register." + field + ".required"));
         } else if (value.length() > MAX_NAME) {
-            problems.add(field, "Your " + label + " is too long: use at most " + MAX_NAME + " characters.");
+            problems.add(field, Text.of("register." + field + ".tooLong", MAX_NAME));
         } else if (value.codePoints().anyMatch(Character::isISOControl)) {
-            problems.add(field, "Your " + label + " contains characters that cannot be shown. Remove them.");
+            problems.add(field, Text.of("register." + field + ".unprintable"));
         }
     }
 

@@ -10,6 +10,9 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import java.io.IOException;
+import java.util.Locale;
+import org.latchkey.text.Text;
+import org.latchkey.text.Texts;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 
@@ -54,8 +57,10 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
             String page = viewId == null ? "/login" : viewId.replaceFirst("\\.xhtml$", "");
             String query = ((jakarta.servlet.http.HttpServletRequest) external.getRequest()).getQueryString();
             external.getFlash().setKeepMessages(true);
+            Locale locale = faces.getViewRoot() == null ? Texts.choose(external.getRequestLocales())
+                    : faces.getViewRoot().getLocale();
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
-                    "That form had expired. Please try again.", null));
+                    Texts.format(Text.of("form.expired"), locale), null));
             try {
                 external.redirect(external.getRequestContextPath() + page + (query == null ? "" : "?" + query));
             } catch (IOException e) {

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.latchkey.text.Text;
+import org.latchkey.text.Texts;
 
 class PasswordPolicyTest {
 
@@ -14,9 +17,9 @@ class PasswordPolicyTest {
     private final Map<String, String> ada = new LinkedHashMap<>();
 
     {
-        ada.put("first name", "Ada");
-        ada.put("last name", "Lovelace");
-        ada.put("email address", "ada.lovelace@example.test");
+        ada.put("attribute.first_name", "Ada");
+        ada.put("attribute.last_name", "Lovelace");
+        ada.put("attribute.email", "ada.lovelace@example.test");
     }
 
     @Test
@@ -60,8 +63,8 @@ class PasswordPolicyTest {
     }
 
     private String first(String password) {
-        List<String> problems = policy.problems(password, ada);
+        List<Text> problems = policy.problems(password, ada);
         assertTrue(!problems.isEmpty(), "expected a problem with " + password);
-        return problems.get(0);
+        return Texts.format(problems.get(0), Locale.ENGLISH);
     }
 }

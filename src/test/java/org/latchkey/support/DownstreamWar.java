@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.latchkey.downstream.HomeServlet;
 import org.latchkey.downstream.PrivateServlet;
 import org.latchkey.downstream.PublicServlet;
 import org.latchkey.downstream.WhoAmIServlet;
@@ -24,7 +25,7 @@ public final class DownstreamWar {
                 .addAsLibrary(new File(System.getProperty("latchkey.consumerJar", "target/latchkey-consumer.jar")))
                 .addAsLibrary(jar("latchkey.jose4jJar", "jose4j-"))
                 .addAsLibrary(jar("latchkey.slf4jJar", "slf4j-api-"))
-                .addClasses(WhoAmIServlet.class, PublicServlet.class, PrivateServlet.class)
+                .addClasses(WhoAmIServlet.class, PublicServlet.class, PrivateServlet.class, HomeServlet.class)
                 .as(ZipExporter.class).exportTo(file.toFile(), true);
         return file;
     }

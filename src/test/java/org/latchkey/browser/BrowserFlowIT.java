@@ -1,0 +1,202 @@
+package org.latchkey.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.latchkey.support.Accounts;
+import org.latchkey.support.DownstreamWar;
+import org.latchkey.support.PayaraMicroProcess;
+import org.latchkey.token.TestKeys;
+import org.openqa.selenium.Cookie;
+
+/**
+ * Single sign-on as a person meets it, in a real Chromium: Latchkey at {@code auth.example.test}, a service that
+ * trusts its cookie at {@code app.example.test}, the cookie on the parent domain {@code example.test}. Access tokens
+ * live three seconds here, so expiry and the silent refresh happen inside a test.
+ */
+class BrowserFlowIT {
+
+    static final String ACCESS = "latchkey.access";
+    static final String REFRESH = "latchkey.refresh";
+    static final String KEY = TestKeys.random();
+    static PayaraMicroProcess latchkey;
+    static PayaraMicroProcess app;
+    static URI auth;
+    static URI appHome;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        Path testDir = Files.createDirectories(Path.of(System.getProperty("latchkey.testDir", "target/it")).toAbsolutePath());
+        latchkey = PayaraMicroProcess.start("browser-latchkey", Files.createTempDirectory(testDir, "browser-data"),
+                Map.of("JWT_SIGNING_KEY", KEY, "latchkey.cookie.secure", "false", "latchkey.cookie.domain", "example.test",
+                        "latchkey.password.bcrypt-cost", "8", "latchkey.jwt.access-lifetime", "PT3S",
+                        "latchkey.jwt.leeway", "PT0S"));
+        auth = URI.create("http://auth.example.test:" + latchkey.base().getPort() + "/");
+        app = PayaraMicroProcess.startApp("browser-app", DownstreamWar.export(testDir.resolve("browser-app.war")), "public",
+                Map.of("JWT_SIGNING_KEY", KEY, "latchkey.login-url", auth + "login", "latchkey.jwt.leeway", "PT0S"));
+        appHome = URI.create("http://app.example.test:" + app.base().getPort() + "/home");
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (latchkey != null) {
+            latchkey.close();
+        }
+    }
+
+    @Test
+    void theAppSendsANewPersonThroughRegistrationAndLoginAndBack(TestInfo test) throws Exception {
+        try (Chromium browser = Chromium.start(name(test))) {
+            browser.open(appHome);
+            LoginPage login = LoginPage.at(browser);
+            assertEquals(auth.getHost(), browser.url().getHost(), "sent to the auth service");
+            assertEquals(appHome.toString(), login.next(), "with the way back");
+            RegisterPage register = login.createAnAccount();
+            assertEquals(appHome.toString(), register.next(), "the register link keeps next");
+
+            String email = Accounts.newEmail();
+            register.register("Ada", "Lovelace", email, Accounts.PASSWORD, Accounts.PASSWORD);
+            LoginPage afterRegistration = LoginPage.at(browser);
+            assertEquals(List.of("Your account was created. Please log in."), afterRegistration.messages(),
+                    "the success message survived the redirect");
+            assertEquals(appHome.toString(), afterRegistration.next());
+
+            afterRegistration.signIn(email, Accounts.PASSWORD);
+            AppPage home = AppPage.at(browser);
+            assertEquals(appHome.getAuthority(), browser.url().getAuthority(), "back on the app");
+            assertEquals("Hello, Ada Lovelace", home.greeting());
+            assertTrue(browser.cookie(ACCESS).isPresent(), "the app's host sees the parent-domain access cookie");
+            assertFalse(browser.cookie(REFRESH).isPresent(), "the refresh cookie never reaches the app's host");
+
+            browser.open(auth.resolve("account"));
+            AccountPage account = AccountPage.at(browser);
+            assertEquals("Ada Lovelace", account.headerName(), "the header says who is signed in");
+            assertEquals(email, account.email());
+            assertTrue(browser.cookie(REFRESH).isPresent(), "the refresh cookie stays on the auth host");
+        }
+    }
+
+    @Test
+    void pastTheAccessLifetimeAReloadComesBackSilentlyWithANewCookie(TestInfo test) throws Exception {
+        try (Chromium browser = Chromium.start(name(test))) {
+            signedInOnTheApp(browser, "Grace", "Hopper");
+            String first = browser.cookie(ACCESS).orElseThrow();
+            Thread.sleep(4_500); // the access token lives 3 s
+            browser.driver().navigate().refresh();
+            AppPage home = AppPage.at(browser); // no interaction: a form on the way would have stopped here
+            assertEquals(appHome.getAuthority(), browser.url().getAuthority());
+            assertEquals("Hello, Grace Hopper", home.greeting());
+            String second = browser.cookie(ACCESS).orElseThrow();
+            assertNotEquals(first, second, "a new access cookie");
+        }
+    }
+
+    @Test
+    void signingOutThroughTheConfirmationPageEndsItEverywhere(TestInfo test) throws Exception {
+        try (Chromium browser = Chromium.start(name(test))) {
+            signedInOnTheApp(browser, "Katherine", "Johnson");
+            browser.open(auth.resolve("account"));
+            LogoutPage logout = AccountPage.at(browser).signOutFromHeader();
+            assertEquals("Sign out of every service on this domain?", logout.question());
+            logout.confirm();
+            LoginPage login = LoginPage.at(browser);
+            assertEquals(List.of("You are now signed out."), login.messages());
+            assertFalse(browser.cookie(ACCESS).isPresent(), "no access cookie on the auth host");
+            assertFalse(browser.cookie(REFRESH).isPresent(), "no refresh cookie on the auth host");
+
+            browser.open(appHome);
+            LoginPage again = LoginPage.at(browser);
+            assertEquals(appHome.toString(), again.next(), "the app sends the person to sign in again");
+            browser.open(appHome.resolve("public"));
+            assertFalse(browser.cookie(ACCESS).isPresent(), "and the app's host holds no access cookie either");
+        }
+    }
+
+    @Test
+    void aTamperedAccessCookieIsRefused(TestInfo test) throws Exception {
+        String genuine;
+        try (Chromium victim = Chromium.start(name(test) + "-genuine")) {
+            signedInOnTheApp(victim, "Mary", "Jackson");
+            genuine = victim.cookie(ACCESS).orElseThrow();
+        }
+        String[] parts = genuine.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                claims.replace("\"Mary\"", "\"Mallory\"").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertNotEquals(genuine, forged);
+        try (Chromium attacker = Chromium.start(name(test))) {
+            attacker.open(appHome.resolve("public"));
+            attacker.driver().manage().addCookie(new Cookie.Builder(ACCESS, forged).domain("example.test").path("/")
+                    .isHttpOnly(true).build());
+            attacker.open(appHome);
+            LoginPage login = LoginPage.at(attacker);
+            assertEquals(auth.getHost(), attacker.url().getHost(), "the app refused the forged cookie");
+            assertFalse(attacker.driver().getPageSource().contains("Mallory"));
+            attacker.open(auth.resolve("account"));
+            LoginPage.at(attacker); // Latchkey refuses it too
+            assertEquals("", String.join("", login.messages()));
+        }
+    }
+
+    @Test
+    void badRegistrationInputIsExplainedNextToTheFieldsAndTheTypedValuesStay(TestInfo test) throws Exception {
+        try (Chromium browser = Chromium.start(name(test))) {
+            browser.open(auth.resolve("register"));
+            RegisterPage register = RegisterPage.at(browser);
+            // "ada@example" gets past the browser's own type=email check; Latchkey wants a dot in the domain
+            register.register("Émilie", "du Châtelet", "emilie@example", "short", "different");
+            RegisterPage again = RegisterPage.at(browser);
+            assertEquals(List.of("Please correct the problems below."), again.summary());
+            assertEquals(List.of("Enter a valid email address, like name@example.com."), again.errorsAt("email"));
+            assertTrue(again.errorsAt("password").get(0).contains("too short"), again.errorsAt("password").toString());
+            assertEquals(List.of("Your passwords do not match. Please enter the same password in both fields."),
+                    again.errorsAt("confirm_password"));
+            assertEquals(List.of(), again.errorsAt("first_name"));
+            assertEquals("Émilie", again.value("first_name"), "typed values are kept");
+            assertEquals("du Châtelet", again.value("last_name"));
+            assertEquals("emilie@example", again.value("email"));
+            assertEquals("", again.value("password"), "passwords are never sent back");
+            assertEquals("", again.value("confirm_password"));
+        }
+    }
+
+    @Test
+    void theKeyboardAloneSignsAPersonIn(TestInfo test) throws Exception {
+        String email = Accounts.newEmail();
+        try (Chromium browser = Chromium.start(name(test))) {
+            browser.open(auth.resolve("register"));
+            RegisterPage.at(browser).register("Alan", "Turing", email, Accounts.PASSWORD, Accounts.PASSWORD);
+            LoginPage.at(browser).signInWithKeyboard(email, Accounts.PASSWORD);
+            assertEquals("Alan Turing", AccountPage.at(browser).headerName());
+        }
+    }
+
+    /** Through the pages, as a person would: the app, the login page's register link, the form, the login. */
+    private static void signedInOnTheApp(Chromium browser, String first, String last) {
+        String email = Accounts.newEmail();
+        browser.open(appHome);
+        LoginPage.at(browser).createAnAccount().register(first, last, email, Accounts.PASSWORD, Accounts.PASSWORD);
+        LoginPage.at(browser).signIn(email, Accounts.PASSWORD);
+        assertEquals("Hello, " + first + " " + last, AppPage.at(browser).greeting());
+    }
+
+    private static String name(TestInfo test) {
+        return test.getTestMethod().orElseThrow().getName();
+    }
+}
