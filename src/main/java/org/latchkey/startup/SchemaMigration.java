@@ -1,8 +1,10 @@
 package org.latchkey.startup;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -16,17 +18,38 @@ public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-    @Resource(lookup = "jdbc/latchkey")
-    DataSource dataSource;
+    /**
+     * The names under which servers publish the resource the persistence unit calls {@code jdbc/latchkey}: Payara
+     * binds it globally as written, WildFly under {@code java:/}. (An {@code @Resource(lookup = "jdbc/latchkey")}
+     * would be read by WildFly as {@code java:comp/env/jdbc/latchkey} and stop the deployment.)
+     */
+    static final List<String> NAMES = List.of("jdbc/latchkey", "java:/jdbc/latchkey", "java:comp/env/jdbc/latchkey");
 
     public void migrate() {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(dataSource())
                 .locations("classpath:db/migration")
                 .table("latchkey_schema_history")
                 .load();
         MigrateResult result = flyway.migrate();
         LOG.info("Schema at version " + flyway.info().current().getVersion() + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+    }
+
+    private static DataSource dataSource() {
+        try {
+            InitialContext naming = new InitialContext();
+            for (String name : NAMES) {
+                try {
+                    return (DataSource) naming.lookup(name);
+                } catch (NamingException notHere) {
+                    // try the next server's convention
+                }
+            }
+        } catch (NamingException e) {
+            throw new IllegalStateException("No JNDI naming context: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("No datasource is bound as " + String.join(" or ", NAMES)
+                + ": create the pool and the jdbc/latchkey resource (README, \"The database\")");
     }
 }
