@@ -1,5 +1,6 @@
 """Independent check of Latchkey tokens with the article's own stack (Debian's python3-djangorestframework-simplejwt
-and python3-jwt). Reads JSON {"key", "token"} on stdin, or {"key", "mint": {claims}} to mint one the article's way;
+and python3-jwt). Reads JSON {"key", "token"} on stdin, or {"key", "mint": {claims}} to mint one the article's way,
+or {"algorithm": "RS256", "jwk_url": ..., "token"} to verify with Latchkey's published keys (simplejwt's JWK_URL);
 prints JSON on stdout. Exit code 0 when simplejwt accepted the token, 3 when it refused it."""
 import json
 import sys
@@ -9,6 +10,8 @@ import django
 from django.conf import settings
 
 request = json.load(sys.stdin)
+algorithm = request.get("algorithm", "HS512")
+jwk_url = request.get("jwk_url")
 settings.configure(
     SECRET_KEY="not-used-by-these-checks",
     INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth"],
@@ -16,8 +19,9 @@ settings.configure(
     SIMPLE_JWT={
         "ACCESS_TOKEN_LIFETIME": timedelta(minutes=5),
         "REFRESH_TOKEN_LIFETIME": timedelta(days=5),
-        "ALGORITHM": "HS512",
-        "SIGNING_KEY": request["key"],
+        "ALGORITHM": algorithm,
+        "SIGNING_KEY": request.get("key", "only-for-hmac"),
+        "JWK_URL": jwk_url,
     },
 )
 django.setup()
@@ -45,7 +49,11 @@ except TokenError as e:
     sys.exit(3)
 
 header = jwt.get_unverified_header(raw)
-payload = jwt.decode(raw, request["key"], algorithms=["HS512"])
+if jwk_url:
+    verifying_key = jwt.PyJWKClient(jwk_url).get_signing_key_from_jwt(raw).key
+    payload = jwt.decode(raw, verifying_key, algorithms=[algorithm])
+else:
+    payload = jwt.decode(raw, request["key"], algorithms=["HS512"])
 print(json.dumps({
     "accepted": True,
     "header": header,

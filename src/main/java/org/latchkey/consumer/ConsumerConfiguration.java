@@ -50,12 +50,24 @@ public class ConsumerConfiguration {
     @ConfigProperty(name = "latchkey.verifier.cache-size", defaultValue = "10000")
     int cacheSize;
 
+    @Inject
+    @ConfigProperty(name = "latchkey.jwks-url")
+    Optional<String> jwksUrl;
+
+    @Inject
+    @ConfigProperty(name = "latchkey.jwks.cache", defaultValue = "PT10M")
+    Duration jwksCache;
+
+    @Inject
+    @ConfigProperty(name = "latchkey.jwks.min-refresh", defaultValue = "PT30S")
+    Duration jwksMinRefresh;
+
     @Produces
     @Singleton
     ConsumerSettings settings() {
         return new ConsumerSettings(signingKey, Arrays.stream(algorithms.split(",")).map(String::strip).toList(),
                 leeway, issuer, audience, Arrays.stream(cookieName.split(",")).map(String::strip).toList(), loginUrl,
-                cacheSize);
+                cacheSize, jwksUrl, jwksCache, jwksMinRefresh);
     }
 
     @Produces

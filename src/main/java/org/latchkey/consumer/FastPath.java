@@ -21,8 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Accepts, quickly, the one shape a valid token takes in practice — and nothing jose4j would refuse. A token is
- * accepted here only if its header segment is byte-for-byte the canonical {@code {"alg":"HS512","typ":"JWT"}} that
- * Latchkey and PyJWT both write (for an algorithm on the allow-list), its HMAC matches (the JDK's Mac, compared in
+ * accepted here only if its header segment is byte-for-byte the canonical {@code {"alg":"HS512","typ":"JWT"}} PyJWT
+ * writes, or that plus Latchkey's {@code kid} (for an algorithm on the allow-list), its HMAC matches (the JDK's Mac, compared in
  * constant time), and its claims pass checks that are as strict as jose4j's and simplejwt's (exp and nbf within
  * the leeway, a string jti, token_type "access", well-typed registered claims). Anything else — another header, a
  * bad signature, an odd claim, a configured issuer or audience — returns empty, and jose4j decides and says why.
@@ -41,11 +41,15 @@ final class FastPath {
     private FastPath(byte[] key, String[] algorithms, long leewaySeconds, JsonReaderFactory json) {
         this.leewaySeconds = leewaySeconds;
         this.json = json;
+        String kid = Tokens.hmacKeyId(key);
         for (String algorithm : algorithms) {
-            String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    ("{\"alg\":\"" + algorithm + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.US_ASCII));
             SecretKeySpec spec = new SecretKeySpec(key, JCA.get(algorithm));
-            macsByHeader.put(header, ThreadLocal.withInitial(() -> mac(spec)));
+            // PyJWT's header, and Latchkey's, which names the key
+            for (String headerJson : new String[] {"{\"alg\":\"" + algorithm + "\",\"typ\":\"JWT\"}",
+                    "{\"alg\":\"" + algorithm + "\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}"}) {
+                String header = Base64.getUrlEncoder().withoutPadding().encodeToString(headerJson.getBytes(StandardCharsets.US_ASCII));
+                macsByHeader.put(header, ThreadLocal.withInitial(() -> mac(spec)));
+            }
         }
     }
 

@@ -1,11 +1,13 @@
 package org.latchkey.consumer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.ErrorCodeValidator;
@@ -14,6 +16,8 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.HmacKey;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
 
 /**
  * Verifies tokens shaped as djangorestframework-simplejwt 5 shapes them: an HMAC signature by an algorithm on the
@@ -51,24 +55,68 @@ public final class TokenVerifier {
     /** With {@code fast} false, jose4j checks every token (tests compare the two paths). */
     TokenVerifier(byte[] key, String[] algorithms, int leewaySeconds, Optional<String> issuer,
                   Optional<String> audience, int cacheSize, boolean fast) {
+        this(consumer(b -> b.setVerificationKey(new HmacKey(key.clone())), hmacOnly(algorithms), leewaySeconds,
+                issuer, audience), fast ? FastPath.create(key, algorithms, leewaySeconds, issuer.isPresent()
+                || audience.isPresent()) : Optional.empty(), leewaySeconds, cacheSize);
+    }
+
+    private TokenVerifier(JwtConsumer consumer, Optional<FastPath> fastPath, int leewaySeconds, int cacheSize) {
+        this.consumer = consumer;
+        this.fastPath = fastPath;
+        this.leewayMillis = leewaySeconds * 1000L;
+        this.cacheSize = cacheSize;
+    }
+
+    /**
+     * Verifies tokens signed with asymmetric keys (RS256, ES256, EdDSA …), the key chosen by the token's {@code kid}
+     * from {@code keys} — a fixed set, or a JWKS fetched from Latchkey ({@link #jwks}).
+     */
+    public static TokenVerifier withKeys(VerificationKeyResolver keys, String[] algorithms, int leewaySeconds,
+                                         Optional<String> issuer, Optional<String> audience, int cacheSize) {
+        for (String algorithm : algorithms) {
+            if (algorithm.startsWith("HS") || algorithm.equalsIgnoreCase("none")) {
+                // a public key must never be usable as an HMAC secret (the classic algorithm confusion)
+                throw new IllegalArgumentException("A public key verifies only asymmetric algorithms, not " + algorithm);
+            }
+        }
+        return new TokenVerifier(consumer(b -> b.setVerificationKeyResolver(keys), algorithms, leewaySeconds, issuer,
+                audience), Optional.empty(), leewaySeconds, cacheSize);
+    }
+
+    /**
+     * Keys from Latchkey's JWKS at {@code url}: cached for {@code cacheFor} (or as the response's Cache-Control
+     * says), fetched again when a token names an unknown {@code kid} — but never more often than once per
+     * {@code minRefresh}, so a flood of made-up kids costs the auth service at most one request per interval.
+     */
+    public static TokenVerifier jwks(String url, Duration cacheFor, Duration minRefresh, String[] algorithms,
+                                     int leewaySeconds, Optional<String> issuer, Optional<String> audience, int cacheSize) {
+        HttpsJwks jwks = new HttpsJwks(url);
+        jwks.setDefaultCacheDuration(cacheFor.toSeconds());
+        jwks.setRefreshReprieveThreshold(minRefresh.toMillis());
+        jwks.setRetainCacheOnErrorDuration(cacheFor.toSeconds()); // the auth service briefly away: keep what we have
+        return withKeys(new HttpsJwksVerificationKeyResolver(jwks), algorithms, leewaySeconds, issuer, audience, cacheSize);
+    }
+
+    private static String[] hmacOnly(String[] algorithms) {
         for (String algorithm : algorithms) {
             if (!algorithm.startsWith("HS")) {
                 throw new IllegalArgumentException("Only HMAC algorithms verify with a shared key, not " + algorithm);
             }
         }
+        return algorithms;
+    }
+
+    private static JwtConsumer consumer(java.util.function.Consumer<JwtConsumerBuilder> key, String[] algorithms,
+                                        int leewaySeconds, Optional<String> issuer, Optional<String> audience) {
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
-                .setVerificationKey(new HmacKey(key.clone()))
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, algorithms)
                 .setRequireExpirationTime()
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds(leewaySeconds);
+        key.accept(builder);
         issuer.ifPresentOrElse(iss -> builder.setExpectedIssuer(true, iss), () -> builder.setExpectedIssuer(false, null));
         audience.ifPresentOrElse(builder::setExpectedAudience, builder::setSkipDefaultAudienceValidation);
-        this.consumer = builder.build();
-        this.fastPath = fast ? FastPath.create(key, algorithms, leewaySeconds, issuer.isPresent() || audience.isPresent())
-                : Optional.empty();
-        this.leewayMillis = leewaySeconds * 1000L;
-        this.cacheSize = cacheSize;
+        return builder.build();
     }
 
     boolean hasFastPath() {

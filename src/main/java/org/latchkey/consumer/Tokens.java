@@ -2,8 +2,13 @@ package org.latchkey.consumer;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Where a request carries its access token: an {@code Authorization: Bearer} header, else the first of the access
@@ -27,6 +32,20 @@ public final class Tokens {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The {@code kid} of a shared HMAC key: a label derived from the key with the key (HMAC-SHA256), so it names the
+     * key without saying anything about it. Latchkey writes it; a verifier may check it.
+     */
+    public static String hmacKeyId(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return "hs-" + HexFormat.of().formatHex(mac.doFinal("latchkey key id".getBytes(StandardCharsets.US_ASCII)), 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
     }
 
     /**

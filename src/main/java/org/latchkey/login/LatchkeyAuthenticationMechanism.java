@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.latchkey.consumer.CurrentUser;
 import org.latchkey.consumer.LatchkeyUser;
@@ -83,7 +84,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             cookies.writeRefresh(response, signIn.refresh().value(), signIn.refresh().lifetime());
             return context.notifyContainerAboutLogin(result);
         }
-        Optional<LatchkeyUser> user = Tokens.cookie(request, cookieSettings.accessName()).flatMap(this::verified)
+        Optional<LatchkeyUser> user = Tokens.read(request, List.of(cookieSettings.accessName())).flatMap(this::verified)
                 .filter(person -> users.isActive(person.uuid())); // deactivation counts at once here
         if (user.isPresent()) {
             CurrentUser.set(request, user.get());

@@ -122,11 +122,25 @@ public class SessionService {
         return Optional.empty();
     }
 
-    /** Logout: the session's whole family stops refreshing. Unknown or invalid tokens are ignored. */
+    /**
+     * Logout: the session's whole family stops refreshing.
+     *
+     * @return false for a token that is invalid, unknown or already revoked (nothing changed)
+     */
     @Transactional
-    public void end(String rawRefresh) {
-        verified(rawRefresh).flatMap(claims -> byHash(hash(jti(claims))))
-                .ifPresent(token -> revokeFamily(token.getFamilyId(), Instant.now()));
+    public boolean end(String rawRefresh) {
+        Optional<RefreshToken> token = verified(rawRefresh).flatMap(claims -> byHash(hash(jti(claims))))
+                .filter(t -> t.getRevokedAt() == null);
+        token.ifPresent(t -> revokeFamily(t.getFamilyId(), Instant.now()));
+        return token.isPresent();
+    }
+
+    /** A refresh token that would refresh now: valid, known, not revoked, not expired, not yet rotated. */
+    public boolean isLive(String rawRefresh) {
+        Instant now = Instant.now();
+        return verified(rawRefresh).flatMap(claims -> byHash(hash(jti(claims))))
+                .filter(t -> t.getRevokedAt() == null && t.getRotatedAt() == null)
+                .filter(t -> t.getExpiresAt().toInstant().isAfter(now)).isPresent();
     }
 
     /**

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.latchkey.consumer.TokenVerifier;
@@ -48,10 +50,26 @@ public class TokenConfiguration {
     @ConfigProperty(name = "latchkey.jwt.audience")
     Optional<String> audience;
 
+    @Inject
+    @ConfigProperty(name = "latchkey.jwt.private-key")
+    Optional<String> privateKeyPem;
+
+    @Inject
+    @ConfigProperty(name = "latchkey.jwt.private-key-file")
+    Optional<String> privateKeyFile;
+
+    /** Comma-separated PEM files: public keys of earlier signing keys, verified and published until removed. */
+    @Inject
+    @ConfigProperty(name = "latchkey.jwt.previous-public-keys")
+    Optional<String> previousPublicKeys;
+
     @Produces
     @Singleton
-    SigningKey signingKey() {
-        return SigningKey.load(configuredKey.filter(k -> !k.isBlank()), Path.of(dataDir));
+    TokenKeys keys(TokenSettings settings) {
+        return TokenKeys.load(settings.algorithm(), configuredKey.filter(k -> !k.isBlank()),
+                privateKeyPem.filter(k -> !k.isBlank()), privateKeyFile.filter(k -> !k.isBlank()),
+                previousPublicKeys.map(list -> Arrays.stream(list.split(",")).map(String::strip).filter(f -> !f.isEmpty())
+                        .toList()).orElse(List.of()), Path.of(dataDir));
     }
 
     @Produces
@@ -62,14 +80,13 @@ public class TokenConfiguration {
 
     @Produces
     @Singleton
-    TokenIssuer issuer(SigningKey key, TokenSettings settings) {
-        return new TokenIssuer(key, settings);
+    TokenIssuer issuer(TokenKeys keys, TokenSettings settings) {
+        return new TokenIssuer(keys, settings);
     }
 
     @Produces
     @Singleton
-    TokenVerifier verifier(SigningKey key, TokenSettings settings) {
-        return new TokenVerifier(key.bytes(), new String[] {settings.algorithm()}, (int) settings.leeway().toSeconds(),
-                settings.issuer(), settings.audience(), VERIFIED_TOKEN_CACHE);
+    TokenVerifier verifier(TokenKeys keys, TokenSettings settings) {
+        return keys.verifier(settings, VERIFIED_TOKEN_CACHE);
     }
 }

@@ -11,21 +11,28 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * Signs tokens in simplejwt 5's shape: header {@code {"alg":"HS512","typ":"JWT"}}; claims {@code token_type},
+ * Signs tokens in simplejwt 5's shape: header {@code {"alg":"HS512","typ":"JWT","kid":...}} (or RS256, ES256,
+ * EdDSA with their key's thumbprint as {@code kid}); claims {@code token_type},
  * {@code exp}, {@code iat}, {@code jti} (uuid4 hex, 32 characters), {@code user_id}, then for access tokens the
  * article's {@code user_*} claims. Thread-safe.
  */
 public final class TokenIssuer {
 
-    private final HmacKey key;
+    private final TokenKeys keys;
     private final TokenSettings settings;
 
     public TokenIssuer(SigningKey key, TokenSettings settings) {
-        this.key = new HmacKey(key.bytes());
+        this(TokenKeys.hmac(key, settings.algorithm()), settings);
+    }
+
+    public TokenIssuer(TokenKeys keys, TokenSettings settings) {
+        if (!keys.algorithm().equals(settings.algorithm())) {
+            throw new IllegalStateException("keys for " + keys.algorithm() + ", settings for " + settings.algorithm());
+        }
+        this.keys = keys;
         this.settings = settings;
     }
 
@@ -64,7 +71,7 @@ public final class TokenIssuer {
     String successorJti(String parentJti) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(keys.secret(), "HmacSHA256"));
             byte[] derived = mac.doFinal(("latchkey refresh successor\0" + parentJti).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(derived, 0, 16);
         } catch (GeneralSecurityException e) {
@@ -90,10 +97,11 @@ public final class TokenIssuer {
 
     private IssuedToken sign(JwtClaims claims, Instant now, Duration lifetime) {
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setAlgorithmHeaderValue(settings.algorithm());
+        jws.setAlgorithmHeaderValue(keys.algorithm());
         jws.setHeader("typ", "JWT");
+        jws.setKeyIdHeaderValue(keys.keyId());
         jws.setPayload(claims.toJson());
-        jws.setKey(key);
+        jws.setKey(keys.signingKey());
         try {
             String jti = claims.getJwtId();
             return new IssuedToken(jws.getCompactSerialization(), jti,

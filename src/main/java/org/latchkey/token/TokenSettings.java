@@ -11,9 +11,9 @@ public record TokenSettings(String algorithm, Duration accessLifetime, Duration 
                             Optional<String> issuer, Optional<String> audience) {
 
     public TokenSettings {
-        if (!algorithm.matches("HS(256|384|512)")) {
+        if (!algorithm.matches("HS(256|384|512)|RS256|ES256|EdDSA")) {
             throw new IllegalStateException("latchkey.jwt.algorithm is " + algorithm
-                    + "; set it to HS512 (default), HS384 or HS256.");
+                    + "; set it to HS512 (default, shared key), HS384, HS256, or RS256, ES256, EdDSA (key pair, JWKS).");
         }
         requirePositive("latchkey.jwt.access-lifetime", accessLifetime);
         requirePositive("latchkey.jwt.refresh-lifetime", refreshLifetime);

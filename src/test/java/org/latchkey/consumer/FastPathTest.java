@@ -55,6 +55,11 @@ class FastPathTest {
     @Test
     void theOrdinaryTokenTakesTheFastPath() throws Exception {
         assertTrue(fast.verify(sign(header("HS512"), claims(c -> { }))).isPresent());
+        Map<String, Object> withKid = new LinkedHashMap<>(header("HS512"));
+        withKid.put("kid", Tokens.hmacKeyId(key));
+        assertTrue(fast.verify(sign(withKid, claims(c -> { }))).isPresent(), "Latchkey's header, with its kid");
+        withKid.put("kid", "another-key");
+        assertTrue(fast.verify(sign(withKid, claims(c -> { }))).isEmpty(), "any other kid goes to jose4j");
         assertTrue(TokenVerifier.hs512(new String(key, StandardCharsets.UTF_8), 0).hasFastPath());
         assertTrue(FastPath.create(key, hs512, 0, true).isEmpty(), "issuer/audience checks always go to jose4j");
     }

@@ -38,7 +38,8 @@ public class SimplejwtInteropTest {
         IssuedToken token = issuer.access(person, Instant.now());
         Map<String, Object> out = run(Map.of("key", key, "token", token.value()), 0);
         assertEquals(Boolean.TRUE, out.get("accepted"));
-        assertEquals(Map.of("alg", "HS512", "typ", "JWT"), out.get("header"));
+        assertEquals(Map.of("alg", "HS512", "typ", "JWT", "kid",
+                org.latchkey.consumer.Tokens.hmacKeyId(key.getBytes(StandardCharsets.UTF_8))), out.get("header"));
         Map<String, Object> payload = (Map<String, Object>) out.get("payload");
         assertEquals("access", payload.get("token_type"));
         assertEquals(token.jti(), payload.get("jti"));

@@ -40,7 +40,8 @@ class TokenIssuerTest {
         String[] parts = token.value().split("\\.");
         assertEquals(3, parts.length);
         Map<String, Object> header = json(parts[0]);
-        assertEquals(Map.of("alg", "HS512", "typ", "JWT"), header);
+        assertEquals(Map.of("alg", "HS512", "typ", "JWT", "kid",
+                org.latchkey.consumer.Tokens.hmacKeyId(key.getBytes(StandardCharsets.UTF_8))), header);
         Map<String, Object> claims = json(parts[1]);
         assertEquals(java.util.List.of("token_type", "exp", "iat", "jti", "user_id", "user_uuid", "user_email",
                 "user_is_staff", "user_is_superuser", "user_first_name", "user_last_name"), java.util.List.copyOf(claims.keySet()));

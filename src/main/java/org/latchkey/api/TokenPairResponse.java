@@ -1,0 +1,17 @@
+package org.latchkey.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.latchkey.session.SignIn;
+
+/** {@code {"access": ..., "refresh": ...}}, as simplejwt's obtain-pair and (rotating) refresh views answer. */
+record TokenPairResponse(String access, String refresh) {
+
+    static TokenPairResponse of(SignIn signIn) {
+        return new TokenPairResponse(signIn.access().value(), signIn.refresh().value());
+    }
+
+    JsonObject json() {
+        return Json.createObjectBuilder().add("access", access).add("refresh", refresh).build();
+    }
+}

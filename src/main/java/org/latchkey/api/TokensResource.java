@@ -1,0 +1,128 @@
+package org.latchkey.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.latchkey.audit.Audit;
+import org.latchkey.consumer.TokenRejectedException;
+import org.latchkey.consumer.TokenVerifier;
+import org.latchkey.login.UserPrincipal;
+import org.latchkey.session.SessionService;
+import org.latchkey.session.SignIn;
+import org.latchkey.throttle.ClientAddress;
+import org.latchkey.throttle.LoginThrottle;
+import org.latchkey.throttle.ThrottleSettings;
+
+/**
+ * simplejwt's four token views. Obtaining a pair goes through the same identity store and throttle as the login
+ * form (429 with {@code Retry-After} while an account or address must wait); refreshing rotates with the same
+ * family rules; blacklisting ends the token's whole sign-in, as logout does.
+ */
+@Path("token")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class TokensResource {
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    ThrottleSettings throttleSettings;
+
+    @Inject
+    Audit audit;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    public Response obtain(InputStream body) {
+        TokenRequest login = TokenRequest.from(JsonBodies.read(body));
+        String client = ClientAddress.of(request, throttleSettings.trustedProxies());
+        Optional<Duration> wait = throttle.waitFor(login.email(), client, Instant.now());
+        if (wait.isPresent()) {
+            audit.event("login", null, client, "throttled");
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            throw new ApiProblem(ApiProblem.response(429, "Too many failed sign-in attempts. Try again in " + seconds
+                    + " seconds.", "throttled").header("Retry-After", seconds));
+        }
+        CredentialValidationResult result = identityStores.validate(
+                new UsernamePasswordCredential(login.email().strip(), new Password(login.password())));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(login.email(), client, Instant.now());
+            audit.event("login", null, client, "failure");
+            throw new ApiProblem(401, "No active account found with the given credentials", "no_active_account");
+        }
+        throttle.succeeded(login.email());
+        SignIn signIn = sessions.start(((UserPrincipal) result.getCallerPrincipal()).userId());
+        audit.event("login", signIn.userUuid(), client, "success");
+        return ok(TokenPairResponse.of(signIn).json());
+    }
+
+    @POST
+    @Path("refresh")
+    public Response refresh(InputStream body) {
+        String raw = JsonBodies.required(JsonBodies.read(body), "refresh");
+        SignIn signIn = sessions.refresh(raw, ClientAddress.of(request, throttleSettings.trustedProxies()))
+                .orElseThrow(ApiProblem::tokenNotValid);
+        return ok(TokenPairResponse.of(signIn).json());
+    }
+
+    /** 200 {} for a valid access token, or a refresh token that can still refresh; else 401. */
+    @POST
+    @Path("verify")
+    public Response verify(InputStream body) {
+        String raw = JsonBodies.required(JsonBodies.read(body), "token");
+        try {
+            verifier.verify(raw, "access");
+            return ok(JsonObject.EMPTY_JSON_OBJECT);
+        } catch (TokenRejectedException notAnAccessToken) {
+            if (sessions.isLive(raw)) {
+                return ok(JsonObject.EMPTY_JSON_OBJECT);
+            }
+            throw ApiProblem.tokenNotValid();
+        }
+    }
+
+    @POST
+    @Path("blacklist")
+    public Response blacklist(InputStream body) {
+        String raw = JsonBodies.required(JsonBodies.read(body), "refresh");
+        if (!sessions.end(raw)) {
+            throw ApiProblem.tokenNotValid();
+        }
+        audit.event("logout", null, ClientAddress.of(request, throttleSettings.trustedProxies()), "success");
+        return ok(Json.createObjectBuilder().build());
+    }
+
+    private static Response ok(JsonObject body) {
+        return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,209 @@
+package org.latchkey.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.latchkey.support.Accounts;
+import org.latchkey.support.Browser;
+import org.latchkey.support.Deployments;
+
+/** The JSON API on Payara Micro: simplejwt's endpoints and shapes, and every refusal as JSON with the right status. */
+@ExtendWith(ArquillianExtension.class)
+class ApiIT {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.latchkey();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    record Answer(int status, JsonObject json, HttpResponse<String> raw) {
+        String get(String field) {
+            return json.getString(field);
+        }
+    }
+
+    private Answer post(String path, String contentType, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.toURI().resolve(path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return answer(response);
+    }
+
+    private Answer post(String path, JsonObject body) throws Exception {
+        return post(path, "application/json", body.toString());
+    }
+
+    private Answer me(String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve("api/me"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return answer(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static Answer answer(HttpResponse<String> response) {
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                response.statusCode() + " " + response.body());
+        JsonObject json = Json.createReader(new StringReader(response.body())).readObject();
+        return new Answer(response.statusCode(), json, response);
+    }
+
+    private static JsonObject credentials(String email, String password) {
+        return Json.createObjectBuilder().add("email", email).add("password", password).build();
+    }
+
+    private static JsonObject field(String name, String value) {
+        return Json.createObjectBuilder().add(name, value).build();
+    }
+
+    private String newAccount() throws Exception {
+        String email = Accounts.newEmail();
+        assertEquals(302, Accounts.register(new Browser(base.toURI()), email, null).status());
+        return email;
+    }
+
+    @Test
+    void aClientDoesEverythingABrowserCan() throws Exception {
+        String email = newAccount();
+        Answer pair = post("api/token", credentials(email.toUpperCase(), Accounts.PASSWORD));
+        assertEquals(200, pair.status(), pair.json().toString());
+        assertEquals("no-store", pair.raw().headers().firstValue("Cache-Control").orElse(""));
+        String access = pair.get("access");
+        String refresh = pair.get("refresh");
+        assertEquals("access", claims(access).getString("token_type"));
+        assertEquals("refresh", claims(refresh).getString("token_type"));
+
+        Answer me = me("Bearer " + access);
+        assertEquals(200, me.status());
+        assertEquals(email, me.get("email"));
+        assertEquals("Ada", me.get("first_name"));
+        assertEquals(claims(access).getString("user_uuid"), me.get("user_uuid"));
+        assertEquals(List.of("user"), me.json().getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString));
+
+        assertEquals(200, post("api/token/verify", field("token", access)).status());
+        assertEquals(200, post("api/token/verify", field("token", refresh)).status());
+
+        Answer rotated = post("api/token/refresh", field("refresh", refresh));
+        assertEquals(200, rotated.status());
+        assertNotEquals(refresh, rotated.get("refresh"), "the refresh token rotates");
+        assertEquals(200, me("Bearer " + rotated.get("access")).status());
+        assertEquals(401, post("api/token/verify", field("token", refresh)).status(), "a retired refresh token is not live");
+
+        Thread.sleep(2_500); // past the test server's 2 s grace: the retired token again is reuse
+        Answer reuse = post("api/token/refresh", field("refresh", refresh));
+        assertEquals(401, reuse.status());
+        assertEquals("token_not_valid", reuse.get("code"));
+        assertEquals(401, post("api/token/refresh", field("refresh", rotated.get("refresh"))).status(),
+                "reuse revoked the whole family, the newest token included");
+
+        String second = post("api/token", credentials(email, Accounts.PASSWORD)).get("refresh");
+        assertEquals(200, post("api/token/blacklist", field("refresh", second)).status());
+        assertEquals(401, post("api/token/refresh", field("refresh", second)).status(), "blacklisted: no more refreshes");
+        assertEquals(401, post("api/token/blacklist", field("refresh", second)).status(), "already blacklisted");
+        assertEquals(401, post("api/token/verify", field("token", second)).status());
+    }
+
+    @Test
+    void wrongCredentialsAndBadTokensAreRefusedAlike() throws Exception {
+        String email = newAccount();
+        Answer wrong = post("api/token", credentials(email, "not-the-password"));
+        Answer unknown = post("api/token", credentials(Accounts.newEmail(), Accounts.PASSWORD));
+        assertEquals(401, wrong.status());
+        assertEquals(wrong.json(), unknown.json(), "no account enumeration");
+        assertEquals("no_active_account", wrong.get("code"));
+
+        String access = post("api/token", credentials(email, Accounts.PASSWORD)).get("access");
+        String refresh = post("api/token", credentials(email, Accounts.PASSWORD)).get("refresh");
+        String[] parts = access.split("\\.");
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes())
+                + "." + parts[1] + ".";
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        for (String bad : List.of("garbage", none, tampered, refresh, access + "x")) {
+            Answer verify = post("api/token/verify", field("token", bad.equals(refresh) ? "x" + refresh : bad));
+            assertEquals(401, verify.status(), bad);
+            assertEquals("token_not_valid", verify.get("code"));
+            Answer asBearer = me("Bearer " + bad);
+            assertEquals(401, asBearer.status(), "as a Bearer token: " + bad);
+            assertEquals("Bearer realm=\"latchkey\", error=\"invalid_token\"",
+                    asBearer.raw().headers().firstValue("WWW-Authenticate").orElse(""));
+            assertEquals(401, post("api/token/refresh", field("refresh", bad)).status(), "as a refresh token: " + bad);
+        }
+        Answer anonymous = me(null);
+        assertEquals(401, anonymous.status());
+        assertEquals("not_authenticated", anonymous.get("code"));
+        assertEquals("Bearer realm=\"latchkey\"", anonymous.raw().headers().firstValue("WWW-Authenticate").orElse(""));
+    }
+
+    @Test
+    void malformedRequestsGetAClearFourHundred() throws Exception {
+        assertRefused(post("api/token", "text/plain", "{\"email\":\"a@b.cd\",\"password\":\"x\"}"), 415, "unsupported_media_type");
+        assertRefused(post("api/token", "application/x-www-form-urlencoded", "email=a@b.cd&password=x"), 415, "unsupported_media_type");
+        assertRefused(post("api/token", "application/json", "{\"email\": \"a@b.cd\", "), 400, "parse_error");
+        assertRefused(post("api/token", "application/json", ""), 400, "parse_error");
+        assertRefused(post("api/token", "application/json", "[1, 2]"), 400, "parse_error");
+        assertRefused(post("api/token", "application/json", "{\"email\": \"a@b.cd\"}"), 400, "required");
+        assertRefused(post("api/token", "application/json", "{\"email\": 42, \"password\": \"x\"}"), 400, "invalid");
+        assertRefused(post("api/token/refresh", "application/json", "{\"refresh\": \"\"}"), 400, "blank");
+        assertRefused(post("api/token", "application/json", "{\"email\": \"" + "a".repeat(9000) + "\", \"password\": \"x\"}"),
+                413, "request_too_large");
+        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(base.toURI().resolve("api/token")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertRefused(answer(get), 405, "method_not_allowed");
+        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(base.toURI().resolve("api/nothing-here")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertRefused(answer(missing), 404, "not_found");
+    }
+
+    @Test
+    void guessingIsThrottledWithRetryAfterForThatAccountOnly() throws Exception {
+        String email = newAccount();
+        String other = newAccount();
+        Answer last = null;
+        for (int i = 0; i < 12 && (last == null || last.status() != 429); i++) {
+            last = post("api/token", credentials(email, "wrong-" + i));
+        }
+        assertEquals(429, last.status(), "throttled after the account's failures: " + last.json());
+        assertEquals("throttled", last.get("code"));
+        long retryAfter = Long.parseLong(last.raw().headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 4, "Retry-After within the test server's 4 s cap: " + retryAfter);
+        assertEquals(429, post("api/token", credentials(email, Accounts.PASSWORD)).status(),
+                "the right password during the wait is refused without being checked");
+        assertEquals(200, post("api/token", credentials(other, Accounts.PASSWORD)).status(), "another account is unaffected");
+        Thread.sleep((retryAfter + 1) * 1000);
+        assertEquals(200, post("api/token", credentials(email, Accounts.PASSWORD)).status(), "after Retry-After it works");
+    }
+
+    private static void assertRefused(Answer answer, int status, String code) {
+        assertEquals(status, answer.status(), answer.json().toString());
+        assertEquals(code, answer.get("code"), answer.json().toString());
+        assertFalse(answer.get("detail").isBlank());
+    }
+
+    private static JsonObject claims(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        return Json.createReader(new StringReader(payload)).readObject();
+    }
+}
