@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ConsumerConfiguration {
 
     @Inject
-    @ConfigProperty(name = "JWT_SIGNING_KEY", defaultValue = "")
-    String signingKey;
+    @ConfigProperty(name = "JWT_SIGNING_KEY")
+    Optional<String> signingKey; // not needed with latchkey.jwks-url
 
     @Inject
     @ConfigProperty(name = "latchkey.jwt.algorithms", defaultValue = "HS512")
@@ -65,7 +65,7 @@ public class ConsumerConfiguration {
     @Produces
     @Singleton
     ConsumerSettings settings() {
-        return new ConsumerSettings(signingKey, Arrays.stream(algorithms.split(",")).map(String::strip).toList(),
+        return new ConsumerSettings(signingKey.orElse(""), Arrays.stream(algorithms.split(",")).map(String::strip).toList(),
                 leeway, issuer, audience, Arrays.stream(cookieName.split(",")).map(String::strip).toList(), loginUrl,
                 cacheSize, jwksUrl, jwksCache, jwksMinRefresh);
     }

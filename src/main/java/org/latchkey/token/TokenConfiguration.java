@@ -72,10 +72,14 @@ public class TokenConfiguration {
                         .toList()).orElse(List.of()), Path.of(dataDir));
     }
 
+    @Inject
+    @ConfigProperty(name = "latchkey.jwt.mp-claims", defaultValue = "false")
+    boolean mpJwtClaims;
+
     @Produces
     @Singleton
     TokenSettings settings() {
-        return new TokenSettings(algorithm, accessLifetime, refreshLifetime, leeway, issuer, audience);
+        return new TokenSettings(algorithm, accessLifetime, refreshLifetime, leeway, issuer, audience, mpJwtClaims);
     }
 
     @Produces

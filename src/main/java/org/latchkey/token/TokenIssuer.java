@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -12,6 +13,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
+import org.latchkey.consumer.LatchkeyUser;
 
 /**
  * Signs tokens in simplejwt 5's shape: header {@code {"alg":"HS512","typ":"JWT","kid":...}} (or RS256, ES256,
@@ -44,6 +46,11 @@ public final class TokenIssuer {
         claims.setClaim("user_is_superuser", person.superuser());
         claims.setClaim("user_first_name", person.firstName());
         claims.setClaim("user_last_name", person.lastName());
+        if (settings.mpJwtClaims()) {
+            claims.setSubject(person.uuid());
+            claims.setClaim("upn", person.email());
+            claims.setStringListClaim("groups", new ArrayList<>(LatchkeyUser.groups(person.staff(), person.superuser())));
+        }
         return sign(claims, now, settings.accessLifetime());
     }
 

@@ -5,12 +5,27 @@ import java.util.Optional;
 
 /**
  * Token lifetimes and checks, from MicroProfile Config ({@code latchkey.jwt.*}); simplejwt's defaults from the
- * article: 5 minutes and 5 days, HS512.
+ * article: 5 minutes and 5 days, HS512. {@code mpJwtClaims} adds what MicroProfile JWT reads: {@code iss} (always
+ * when an issuer is set), {@code sub} (the person's uuid), {@code upn} (the email) and {@code groups}.
  */
 public record TokenSettings(String algorithm, Duration accessLifetime, Duration refreshLifetime, Duration leeway,
-                            Optional<String> issuer, Optional<String> audience) {
+                            Optional<String> issuer, Optional<String> audience, boolean mpJwtClaims) {
+
+    /** Without the MicroProfile JWT claims (simplejwt's shape only). */
+    public TokenSettings(String algorithm, Duration accessLifetime, Duration refreshLifetime, Duration leeway,
+                         Optional<String> issuer, Optional<String> audience) {
+        this(algorithm, accessLifetime, refreshLifetime, leeway, issuer, audience, false);
+    }
 
     public TokenSettings {
+        if (mpJwtClaims && issuer.isEmpty()) {
+            throw new IllegalStateException("latchkey.jwt.mp-claims is on but MicroProfile JWT needs an issuer:"
+                    + " set latchkey.jwt.issuer (e.g. https://auth.example.com), the same as mp.jwt.verify.issuer.");
+        }
+        if (mpJwtClaims && algorithm.startsWith("HS")) {
+            throw new IllegalStateException("latchkey.jwt.mp-claims is on but MicroProfile JWT verifies only public"
+                    + " keys: set latchkey.jwt.algorithm to RS256 or ES256.");
+        }
         if (!algorithm.matches("HS(256|384|512)|RS256|ES256|EdDSA")) {
             throw new IllegalStateException("latchkey.jwt.algorithm is " + algorithm
                     + "; set it to HS512 (default, shared key), HS384, HS256, or RS256, ES256, EdDSA (key pair, JWKS).");

@@ -7,6 +7,8 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.latchkey.downstream.HomeServlet;
+import org.latchkey.downstream.MpJwtApplication;
+import org.latchkey.downstream.MpJwtResource;
 import org.latchkey.downstream.PrivateServlet;
 import org.latchkey.downstream.PublicServlet;
 import org.latchkey.downstream.WhoAmIServlet;
@@ -26,6 +28,18 @@ public final class DownstreamWar {
                 .addAsLibrary(jar("latchkey.jose4jJar", "jose4j-"))
                 .addAsLibrary(jar("latchkey.slf4jJar", "slf4j-api-"))
                 .addClasses(WhoAmIServlet.class, PublicServlet.class, PrivateServlet.class, HomeServlet.class)
+                .as(ZipExporter.class).exportTo(file.toFile(), true);
+        return file;
+    }
+
+    /** A service secured by MicroProfile JWT alone: no Latchkey code at all, only the standard API. */
+    public static Path exportMpJwt(Path file) {
+        ShrinkWrap.create(WebArchive.class, file.getFileName().toString())
+                .addClasses(MpJwtApplication.class, MpJwtResource.class)
+                // "all": MicroProfile JWT finds @LoginConfig on the Application class, which is not a bean otherwise
+                .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
+                        "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" bean-discovery-mode=\"all\"/>"),
+                        "beans.xml")
                 .as(ZipExporter.class).exportTo(file.toFile(), true);
         return file;
     }

@@ -38,6 +38,19 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return launch(name, dataDir, systemProperties, true);
     }
 
+    /** Latchkey on a given port (a restart that other services must find again at the same address). */
+    public static PayaraMicroProcess start(String name, Path dataDir, Map<String, String> systemProperties, int port)
+            throws IOException, InterruptedException {
+        return launch(name, Path.of(System.getProperty("latchkey.war", "target/latchkey.war")),
+                Path.of(System.getProperty("latchkey.postBoot", "payara-config/post-boot-commands.asadmin")), "login",
+                dataDir, systemProperties, true, port);
+    }
+
+    /** A free port now, for {@link #start(String, Path, Map, int)}. */
+    public static int reservePort() throws IOException {
+        return freePort();
+    }
+
     /** Latchkey with a post-boot command file of the test's own (another datasource). */
     public static PayaraMicroProcess start(String name, Path dataDir, Path postBoot, Map<String, String> systemProperties)
             throws IOException, InterruptedException {
@@ -67,7 +80,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private static PayaraMicroProcess launch(String name, Path war, Path postBoot, String readyPath, Path dataDir,
                                              Map<String, String> systemProperties, boolean expectReady)
             throws IOException, InterruptedException {
-        int port = freePort();
+        return launch(name, war, postBoot, readyPath, dataDir, systemProperties, expectReady, freePort());
+    }
+
+    private static PayaraMicroProcess launch(String name, Path war, Path postBoot, String readyPath, Path dataDir,
+                                             Map<String, String> systemProperties, boolean expectReady, int port)
+            throws IOException, InterruptedException {
         Path dir = Path.of(System.getProperty("latchkey.testDir", "target/it"));
         Files.createDirectories(dir);
         Path log = dir.resolve(name + ".log");
