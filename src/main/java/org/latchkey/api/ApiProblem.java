@@ -1,9 +1,16 @@
 package org.latchkey.api;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.latchkey.text.Text;
+import org.latchkey.text.Texts;
 
 /** A refusal with simplejwt's body shape: {@code {"detail": "...", "code": "..."}}. */
 public class ApiProblem extends WebApplicationException {
@@ -19,6 +26,19 @@ public class ApiProblem extends WebApplicationException {
     static Response.ResponseBuilder response(int status, String detail, String code) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
                 .entity(Json.createObjectBuilder().add("detail", detail).add("code", code).build().toString());
+    }
+
+    /** 400 with every problem by field, in the reader's language: {@code "fields": {"email": ["..."]}}. */
+    static ApiProblem invalid(Map<String, List<Text>> problems, Locale locale) {
+        JsonObjectBuilder fields = Json.createObjectBuilder();
+        problems.forEach((field, texts) -> {
+            JsonArrayBuilder messages = Json.createArrayBuilder();
+            texts.forEach(t -> messages.add(Texts.format(t, locale)));
+            fields.add(field, messages);
+        });
+        return new ApiProblem(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
+                .entity(Json.createObjectBuilder().add("detail", Texts.format(Text.of("register.fixProblems"), locale))
+                        .add("code", "invalid").add("fields", fields).build().toString()));
     }
 
     static ApiProblem tokenNotValid() {

@@ -5,20 +5,29 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import org.latchkey.account.AccountService;
+import org.latchkey.audit.Audit;
 import org.latchkey.consumer.CurrentUser;
 import org.latchkey.consumer.LatchkeyUser;
 import org.latchkey.consumer.Tokens;
 import org.latchkey.cookie.CookieSettings;
+import org.latchkey.text.Text;
+import org.latchkey.text.Texts;
 
 /**
- * {@code GET /api/me}: who the access token (Bearer header or cookie) speaks for. Without a valid one: 401 with
+ * {@code /api/me}: who the access token (Bearer header or cookie) speaks for, and the account page's actions. Without a valid one: 401 with
  * {@code WWW-Authenticate: Bearer} — naming {@code invalid_token} only when a token was sent (RFC 6750 §3.1).
  */
 @Path("me")
@@ -32,6 +41,12 @@ public class MeResource {
     @Inject
     CookieSettings cookies;
 
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Audit audit;
+
     @Context
     HttpServletRequest request;
 
@@ -44,6 +59,42 @@ public class MeResource {
                 .add("email", user.email()).add("first_name", user.firstName()).add("last_name", user.lastName())
                 .add("is_staff", user.staff()).add("is_superuser", user.superuser()).add("groups", groups)
                 .build().toString(), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * {@code POST /api/me/password} {@code {"current_password","new_password"}} (and optionally this client's
+     * {@code "refresh"}, whose sign-in stays): the account page's change, which ends every other sign-in.
+     */
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(InputStream body) {
+        LatchkeyUser user = currentUser.get().orElseThrow(this::notAuthenticated);
+        JsonObject json = JsonBodies.read(body);
+        String next = JsonBodies.required(json, "new_password");
+        String keep = json.containsKey("refresh") ? JsonBodies.required(json, "refresh") : null;
+        Map<String, List<Text>> problems = accounts.changePassword(user.uuid(), JsonBodies.required(json, "current_password"),
+                next, next, keep);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems, Texts.choose(request.getLocales().asIterator()));
+        }
+        audit.event("password-changed", user.uuid(), request.getRemoteAddr(), "success");
+        return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * {@code POST /api/me/sign-out-everywhere} with a JSON body ({@code {}}): no refresh token of this person refreshes
+     * any more. JSON only, like every state change here: a cross-site form cannot send it (415).
+     */
+    @POST
+    @Path("sign-out-everywhere")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signOutEverywhere(InputStream body) {
+        LatchkeyUser user = currentUser.get().orElseThrow(this::notAuthenticated);
+        JsonBodies.read(body);
+        accounts.signOutEverywhere(user.uuid());
+        audit.event("sign-out-everywhere", user.uuid(), request.getRemoteAddr(), "success");
+        return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
     }
 
     private ApiProblem notAuthenticated() {

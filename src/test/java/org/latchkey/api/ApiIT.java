@@ -127,6 +127,54 @@ class ApiIT {
     }
 
     @Test
+    void registrationPasswordChangeAndSignOutEverywhereWithoutAForm() throws Exception {
+        String email = Accounts.newEmail();
+        JsonObject person = Json.createObjectBuilder().add("first_name", "Grace").add("last_name", "Hopper")
+                .add("email", email).add("password", Accounts.PASSWORD).build();
+        Answer created = post("api/users", person);
+        assertEquals(201, created.status(), created.json().toString());
+        assertEquals(email, created.get("email"));
+        Answer again = post("api/users", person);
+        assertEquals(400, again.status());
+        assertEquals("invalid", again.get("code"));
+        assertTrue(again.json().getJsonObject("fields").getJsonArray("email").getString(0).contains("already taken"));
+        Answer bad = post("api/users", Json.createObjectBuilder().add("email", "nope").add("password", "123").build());
+        assertEquals(400, bad.status());
+        assertEquals(java.util.Set.of("first_name", "last_name", "email", "password"), bad.json().getJsonObject("fields").keySet());
+
+        JsonObject laptop = post("api/token", credentials(email, Accounts.PASSWORD)).json();
+        JsonObject phone = post("api/token", credentials(email, Accounts.PASSWORD)).json();
+        String newPassword = "quartz-lantern-meadow-77";
+        Answer wrongCurrent = post("api/me/password", laptop.getString("access"), Json.createObjectBuilder()
+                .add("current_password", "not-it").add("new_password", newPassword).build());
+        assertEquals(400, wrongCurrent.status());
+        assertTrue(wrongCurrent.json().getJsonObject("fields").containsKey("current_password"));
+        Answer changed = post("api/me/password", laptop.getString("access"), Json.createObjectBuilder()
+                .add("current_password", Accounts.PASSWORD).add("new_password", newPassword)
+                .add("refresh", laptop.getString("refresh")).build());
+        assertEquals(200, changed.status(), changed.json().toString());
+        assertEquals(401, post("api/token/refresh", field("refresh", phone.getString("refresh"))).status(),
+                "the other sign-in ended");
+        Answer kept = post("api/token/refresh", field("refresh", laptop.getString("refresh")));
+        assertEquals(200, kept.status(), "the sign-in that changed it stays");
+        assertEquals(401, post("api/token", credentials(email, Accounts.PASSWORD)).status(), "the old password is gone");
+
+        HttpResponse<String> formPost = HTTP.send(HttpRequest.newBuilder(base.toURI().resolve("api/me/sign-out-everywhere"))
+                .header("Authorization", "Bearer " + kept.get("access")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, formPost.statusCode(), "a form cannot trigger it");
+        assertEquals(200, post("api/me/sign-out-everywhere", kept.get("access"), Json.createObjectBuilder().build()).status());
+        assertEquals(401, post("api/token/refresh", field("refresh", kept.get("refresh"))).status(), "every sign-in ended");
+        assertEquals(401, post("api/me/sign-out-everywhere", "garbage", Json.createObjectBuilder().build()).status());
+    }
+
+    private Answer post(String path, String bearer, JsonObject body) throws Exception {
+        return answer(HTTP.send(HttpRequest.newBuilder(base.toURI().resolve(path)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    @Test
     void wrongCredentialsAndBadTokensAreRefusedAlike() throws Exception {
         String email = newAccount();
         Answer wrong = post("api/token", credentials(email, "not-the-password"));
