@@ -2,6 +2,7 @@ package org.latchkey.api;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -12,7 +13,10 @@ import java.util.Map;
 import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
 
-/** A refusal with simplejwt's body shape: {@code {"detail": "...", "code": "..."}}. */
+/**
+ * A refusal with simplejwt's body shape: {@code {"detail": "...", "code": "..."}}; and the one place API responses
+ * are built ({@link #json}).
+ */
 public class ApiProblem extends WebApplicationException {
 
     public ApiProblem(int status, String detail, String code) {
@@ -24,8 +28,17 @@ public class ApiProblem extends WebApplicationException {
     }
 
     static Response.ResponseBuilder response(int status, String detail, String code) {
+        return builder(status, Json.createObjectBuilder().add("detail", detail).add("code", code).build());
+    }
+
+    /** Every API answer: JSON, never cached (bodies carry tokens or personal data). */
+    static Response json(int status, JsonObject body) {
+        return builder(status, body).build();
+    }
+
+    private static Response.ResponseBuilder builder(int status, JsonObject body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
-                .entity(Json.createObjectBuilder().add("detail", detail).add("code", code).build().toString());
+                .entity(body.toString());
     }
 
     /** 400 with every problem by field, in the reader's language: {@code "fields": {"email": ["..."]}}. */
@@ -36,9 +49,9 @@ public class ApiProblem extends WebApplicationException {
             texts.forEach(t -> messages.add(Texts.format(t, locale)));
             fields.add(field, messages);
         });
-        return new ApiProblem(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
-                .entity(Json.createObjectBuilder().add("detail", Texts.format(Text.of("register.fixProblems"), locale))
-                        .add("code", "invalid").add("fields", fields).build().toString()));
+        return new ApiProblem(builder(400, Json.createObjectBuilder()
+                .add("detail", Texts.format(Text.of("register.fixProblems"), locale))
+                .add("code", "invalid").add("fields", fields).build()));
     }
 
     static ApiProblem tokenNotValid() {

@@ -55,10 +55,9 @@ public class MeResource {
         LatchkeyUser user = currentUser.get().orElseThrow(this::notAuthenticated);
         JsonArrayBuilder groups = Json.createArrayBuilder();
         user.groups().forEach(groups::add);
-        return Response.ok(Json.createObjectBuilder().add("user_id", user.userId()).add("user_uuid", user.uuid())
+        return ApiProblem.json(200, Json.createObjectBuilder().add("user_id", user.userId()).add("user_uuid", user.uuid())
                 .add("email", user.email()).add("first_name", user.firstName()).add("last_name", user.lastName())
-                .add("is_staff", user.staff()).add("is_superuser", user.superuser()).add("groups", groups)
-                .build().toString(), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+                .add("is_staff", user.staff()).add("is_superuser", user.superuser()).add("groups", groups).build());
     }
 
     /**
@@ -79,7 +78,7 @@ public class MeResource {
             throw ApiProblem.invalid(problems, Texts.choose(request.getLocales().asIterator()));
         }
         audit.event("password-changed", user.uuid(), request.getRemoteAddr(), "success");
-        return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+        return ApiProblem.json(200, JsonObject.EMPTY_JSON_OBJECT);
     }
 
     /**
@@ -94,7 +93,7 @@ public class MeResource {
         JsonBodies.read(body);
         accounts.signOutEverywhere(user.uuid());
         audit.event("sign-out-everywhere", user.uuid(), request.getRemoteAddr(), "success");
-        return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+        return ApiProblem.json(200, JsonObject.EMPTY_JSON_OBJECT);
     }
 
     private ApiProblem notAuthenticated() {

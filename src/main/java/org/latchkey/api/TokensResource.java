@@ -2,7 +2,6 @@ package org.latchkey.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -69,7 +68,7 @@ public class TokensResource {
         Optional<Duration> wait = throttle.waitFor(login.email(), client, Instant.now());
         if (wait.isPresent()) {
             audit.event("login", null, client, "throttled");
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            long seconds = LoginThrottle.seconds(wait.get());
             throw new ApiProblem(ApiProblem.response(429, "Too many failed sign-in attempts. Try again in " + seconds
                     + " seconds.", "throttled").header("Retry-After", seconds));
         }
@@ -83,7 +82,7 @@ public class TokensResource {
         throttle.succeeded(login.email());
         SignIn signIn = sessions.start(((UserPrincipal) result.getCallerPrincipal()).userId());
         audit.event("login", signIn.userUuid(), client, "success");
-        return ok(TokenPairResponse.of(signIn).json());
+        return ApiProblem.json(200, TokenPairResponse.of(signIn).json());
     }
 
     @POST
@@ -92,7 +91,7 @@ public class TokensResource {
         String raw = JsonBodies.required(JsonBodies.read(body), "refresh");
         SignIn signIn = sessions.refresh(raw, ClientAddress.of(request, throttleSettings.trustedProxies()))
                 .orElseThrow(ApiProblem::tokenNotValid);
-        return ok(TokenPairResponse.of(signIn).json());
+        return ApiProblem.json(200, TokenPairResponse.of(signIn).json());
     }
 
     /** 200 {} for a valid access token, or a refresh token that can still refresh; else 401. */
@@ -102,10 +101,10 @@ public class TokensResource {
         String raw = JsonBodies.required(JsonBodies.read(body), "token");
         try {
             verifier.verify(raw, "access");
-            return ok(JsonObject.EMPTY_JSON_OBJECT);
+            return ApiProblem.json(200, JsonObject.EMPTY_JSON_OBJECT);
         } catch (TokenRejectedException notAnAccessToken) {
             if (sessions.isLive(raw)) {
-                return ok(JsonObject.EMPTY_JSON_OBJECT);
+                return ApiProblem.json(200, JsonObject.EMPTY_JSON_OBJECT);
             }
             throw ApiProblem.tokenNotValid();
         }
@@ -119,10 +118,6 @@ public class TokensResource {
             throw ApiProblem.tokenNotValid();
         }
         audit.event("logout", null, ClientAddress.of(request, throttleSettings.trustedProxies()), "success");
-        return ok(Json.createObjectBuilder().build());
-    }
-
-    private static Response ok(JsonObject body) {
-        return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+        return ApiProblem.json(200, JsonObject.EMPTY_JSON_OBJECT);
     }
 }

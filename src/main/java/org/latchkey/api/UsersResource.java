@@ -49,8 +49,7 @@ public class UsersResource {
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems, Texts.choose(request.getLocales().asIterator()));
         }
-        return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
-                .entity(Json.createObjectBuilder().add("email", form.email().strip()).build().toString()).build();
+        return ApiProblem.json(201, Json.createObjectBuilder().add("email", form.email().strip()).build());
     }
 
     /** A string field or null (the service then says what is missing, by field); another type is refused here. */

@@ -135,7 +135,7 @@ public class LoginBacking {
     }
 
     static Text describe(Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long seconds = LoginThrottle.seconds(wait);
         return seconds <= 90 ? Text.of("duration.seconds", seconds) : Text.of("duration.minutes", (seconds + 59) / 60);
     }
 

@@ -37,6 +37,11 @@ public class LoginThrottle {
         return longer.isZero() ? Optional.empty() : Optional.of(longer);
     }
 
+    /** A wait as the whole seconds to tell the person (or a Retry-After header): rounded up, at least 1. */
+    public static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     public void failed(String email, String client, Instant now) {
         store.recordFailure(accountKey(email), now, settings.window());
         store.recordFailure(clientKey(client), now, settings.window());

@@ -41,6 +41,7 @@ public final class TokenKeys {
     private final byte[] secret;
     private final byte[] hmac;
     private final List<PublicJsonWebKey> published;
+    private final String jwksJson;
 
     private TokenKeys(String algorithm, Key signing, String kid, byte[] secret, byte[] hmac, List<PublicJsonWebKey> published) {
         this.algorithm = algorithm;
@@ -49,6 +50,7 @@ public final class TokenKeys {
         this.secret = secret;
         this.hmac = hmac;
         this.published = List.copyOf(published);
+        this.jwksJson = jwks().toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY); // fixed for these keys: built once
     }
 
     public static TokenKeys hmac(SigningKey key, String algorithm) {
@@ -119,7 +121,7 @@ public final class TokenKeys {
     }
 
     public String jwksJson() {
-        return jwks().toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        return jwksJson;
     }
 
     /** Latchkey's own verifier: the shared key, or the published public keys chosen by {@code kid}. */

@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
+    private static final Path WAR = Path.of(System.getProperty("latchkey.war", "target/latchkey.war"));
+    private static final Path POST_BOOT = Path.of(System.getProperty("latchkey.postBoot",
+            "payara-config/post-boot-commands.asadmin"));
+
     private final Process process;
     private final URI base;
     private final Duration startup;
@@ -41,8 +45,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** Latchkey on a given port (a restart that other services must find again at the same address). */
     public static PayaraMicroProcess start(String name, Path dataDir, Map<String, String> systemProperties, int port)
             throws IOException, InterruptedException {
-        return launch(name, Path.of(System.getProperty("latchkey.war", "target/latchkey.war")),
-                Path.of(System.getProperty("latchkey.postBoot", "payara-config/post-boot-commands.asadmin")), "login",
+        return launch(name, WAR,
+                POST_BOOT, "login",
                 dataDir, systemProperties, true, port);
     }
 
@@ -54,7 +58,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** Latchkey with a post-boot command file of the test's own (another datasource). */
     public static PayaraMicroProcess start(String name, Path dataDir, Path postBoot, Map<String, String> systemProperties)
             throws IOException, InterruptedException {
-        return launch(name, Path.of(System.getProperty("latchkey.war", "target/latchkey.war")), postBoot, "login",
+        return launch(name, WAR, postBoot, "login",
                 dataDir, systemProperties, true);
     }
 
@@ -72,8 +76,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     private static PayaraMicroProcess launch(String name, Path dataDir, Map<String, String> systemProperties,
                                              boolean expectReady) throws IOException, InterruptedException {
-        return launch(name, Path.of(System.getProperty("latchkey.war", "target/latchkey.war")),
-                Path.of(System.getProperty("latchkey.postBoot", "payara-config/post-boot-commands.asadmin")), "login",
+        return launch(name, WAR,
+                POST_BOOT, "login",
                 dataDir, systemProperties, expectReady);
     }
 
