@@ -9,9 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import org.latchkey.audit.Audit;
+import org.latchkey.caller.NotAllowedException;
 import org.latchkey.consumer.CurrentUser;
 import org.latchkey.consumer.LatchkeyUser;
 import org.latchkey.consumer.Tokens;
@@ -20,7 +19,10 @@ import org.latchkey.cookie.TokenCookies;
 import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
 
-/** account.xhtml: who is signed in (as the access cookie says), a new password, sign out everywhere. */
+/**
+ * account.xhtml: who is signed in (as the access cookie says; roles from Latchkey's records), a new password, sign out
+ * everywhere — the changes only with this browser's auth-host session, which {@link AccountService} checks.
+ */
 @Named
 @RequestScoped
 public class AccountBacking {
@@ -61,22 +63,32 @@ public class AccountBacking {
 
     public void changePassword() {
         HttpServletRequest request = request();
-        String uuid = currentUser.get().map(LatchkeyUser::uuid).orElse("");
-        Map<String, List<Text>> problems = accounts.changePassword(uuid, currentPassword, newPassword,
-                confirmPassword, Tokens.cookie(request, cookieSettings.refreshName()).orElse(null));
-        if (!problems.isEmpty()) {
-            problems.forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, texts.error(m))));
+        PasswordChange change;
+        try {
+            change = accounts.changePassword(currentPassword, newPassword, confirmPassword, refreshToken());
+        } catch (NotAllowedException e) {
+            faces.addMessage(null, texts.error(Text.of("account.cannotChange")));
             return;
         }
-        audit.event("password-changed", uuid, request.getRemoteAddr(), "success");
+        if (!change.changed()) {
+            change.problems().forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, texts.error(m))));
+            return;
+        }
+        // the old access tokens are refused here from now on: this device gets a new one
+        cookies.writeAccess((HttpServletResponse) faces.getExternalContext().getResponse(), change.access().value(),
+                change.access().lifetime());
+        audit.event("password-changed", currentUser.get().map(LatchkeyUser::uuid).orElse(null), request.getRemoteAddr(), "success");
         faces.addMessage(null, texts.info(Text.of("account.passwordChanged")));
     }
 
     public void signOutEverywhere() throws IOException, ServletException {
         HttpServletRequest request = request();
-        String uuid = currentUser.get().map(LatchkeyUser::uuid).orElse(null);
-        if (uuid != null) {
-            accounts.signOutEverywhere(uuid);
+        String uuid;
+        try {
+            uuid = accounts.signOutEverywhere(refreshToken()).uuid();
+        } catch (NotAllowedException e) {
+            faces.addMessage(null, texts.error(Text.of("account.cannotChange")));
+            return;
         }
         audit.event("sign-out-everywhere", uuid, request.getRemoteAddr(), "success");
         ExternalContext external = faces.getExternalContext();
@@ -87,6 +99,10 @@ public class AccountBacking {
         faces.addMessage(null, texts.info(Text.of("account.signedOutEverywhere")));
         external.redirect(external.getRequestContextPath() + "/login");
         faces.responseComplete();
+    }
+
+    private String refreshToken() {
+        return Tokens.cookie(request(), cookieSettings.refreshName()).orElse(null);
     }
 
     private HttpServletRequest request() {

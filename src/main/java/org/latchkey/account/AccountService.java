@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.latchkey.caller.Caller;
+import org.latchkey.caller.Callers;
+import org.latchkey.caller.NotAllowedException;
 import org.latchkey.password.PasswordHasher;
 import org.latchkey.password.PasswordPolicy;
 import org.latchkey.session.SessionService;
@@ -33,20 +36,26 @@ public class AccountService {
     @Inject
     SessionService sessions;
 
+    @Inject
+    Callers callers;
+
+    /** The signed-in person's own record, for reading (the access token is enough for that). */
+    public User me() throws NotAllowedException {
+        return callers.signedIn("account-read");
+    }
+
     /**
      * Checks the current password and the new one; on success stores it and ends every other sign-in of this
-     * person (the one identified by {@code refreshToken} stays).
+     * person. Only from the auth host's own session: {@code refreshToken} must be a live one of the caller's (its
+     * sign-in stays, and gets the new access token returned).
      *
-     * @return problems by form field; empty when the password was changed
+     * @return problems by form field, or the new access token for this device when the password was changed
      */
-    public Map<String, List<Text>> changePassword(String uuid, String current, String next, String confirm,
-                                                   String refreshToken) {
+    public PasswordChange changePassword(String current, String next, String confirm, String refreshToken)
+            throws NotAllowedException {
+        Caller caller = callers.withHostSession("password-change", refreshToken);
+        User user = caller.user();
         Map<String, List<Text>> problems = new LinkedHashMap<>();
-        User user = users.findByUuid(uuid).filter(User::isActive).orElse(null);
-        if (user == null) {
-            add(problems, CURRENT_PASSWORD, Text.of("account.cannotChange"));
-            return problems;
-        }
         if (current == null || !hasher.verify(current, user.getPasswordHash())) {
             add(problems, CURRENT_PASSWORD, Text.of("account.currentWrong"));
         }
@@ -63,16 +72,19 @@ public class AccountService {
         if (!candidate.equals(confirm == null ? "" : confirm)) {
             add(problems, CONFIRM_PASSWORD, Text.of("account.mismatch"));
         }
-        if (problems.isEmpty()) {
-            users.replacePasswordHash(user.getId(), hasher.hash(candidate));
-            sessions.endOtherSessions(user.getId(), refreshToken);
+        if (!problems.isEmpty()) {
+            return new PasswordChange(problems, null);
         }
-        return problems;
+        users.replacePasswordHash(user.getId(), hasher.hash(candidate));
+        sessions.endOtherSessions(user.getId(), refreshToken);
+        return new PasswordChange(Map.of(), sessions.access(user.getId()));
     }
 
-    /** Ends every sign-in of this person, this one included. */
-    public void signOutEverywhere(String uuid) {
-        users.findByUuid(uuid).ifPresent(user -> sessions.endAllSessions(user.getId()));
+    /** Ends every sign-in of this person, this one included; only from the auth host's own session. */
+    public Caller signOutEverywhere(String refreshToken) throws NotAllowedException {
+        Caller caller = callers.withHostSession("sign-out-everywhere", refreshToken);
+        sessions.endAllSessions(caller.id());
+        return caller;
     }
 
     private static void add(Map<String, List<Text>> problems, String field, Text message) {

@@ -3,11 +3,17 @@ package org.latchkey.admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.latchkey.caller.Caller;
+import org.latchkey.caller.Callers;
+import org.latchkey.caller.NotAllowedException;
 import org.latchkey.session.SessionService;
 import org.latchkey.user.User;
 import org.latchkey.user.UserService;
 
-/** What a superuser may do to other people's accounts. */
+/**
+ * What a superuser may do to other people's accounts. Every method checks the caller itself — a superuser by the
+ * database, with the auth host's own session ({@code refreshToken}) — whatever the page's constraint said.
+ */
 @ApplicationScoped
 public class AdminService {
 
@@ -19,14 +25,23 @@ public class AdminService {
     @Inject
     SessionService sessions;
 
-    public List<User> users() {
+    @Inject
+    Callers callers;
+
+    public List<User> users(String refreshToken) throws NotAllowedException {
+        callers.superuser("admin-users", refreshToken);
         return users.list(PAGE);
     }
 
-    /** Deactivates and ends every sign-in; Latchkey refuses the person's access tokens from now on. */
-    public boolean deactivate(String uuid, String byUuid) {
-        if (uuid.equals(byUuid)) {
-            return false; // a superuser cannot lock themselves out by mistake
+    /**
+     * Deactivates and ends every sign-in; Latchkey refuses the person's access tokens from now on.
+     *
+     * @return false when there is no such person, or it is the caller (a superuser cannot lock themselves out)
+     */
+    public boolean deactivate(String uuid, String refreshToken) throws NotAllowedException {
+        Caller caller = callers.superuser("user-deactivated", refreshToken);
+        if (uuid.equals(caller.uuid())) {
+            return false;
         }
         return users.findByUuid(uuid).map(user -> {
             users.setActive(user.getId(), false);
@@ -35,7 +50,8 @@ public class AdminService {
         }).orElse(false);
     }
 
-    public boolean reactivate(String uuid) {
+    public boolean reactivate(String uuid, String refreshToken) throws NotAllowedException {
+        callers.superuser("user-reactivated", refreshToken);
         return users.findByUuid(uuid).map(user -> {
             users.setActive(user.getId(), true);
             return true;

@@ -7,13 +7,17 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.latchkey.audit.Audit;
-import org.latchkey.consumer.CurrentUser;
-import org.latchkey.consumer.LatchkeyUser;
+import org.latchkey.caller.NotAllowedException;
+import org.latchkey.consumer.Tokens;
+import org.latchkey.cookie.CookieSettings;
 import org.latchkey.user.User;
 import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
 
-/** admin/users.xhtml (superusers only, see web.xml): the people, with a button to deactivate or reactivate each. */
+/**
+ * admin/users.xhtml (superusers only, see web.xml; {@link AdminService} checks again): the people, with a button to
+ * deactivate or reactivate each.
+ */
 @Named
 @RequestScoped
 public class UsersBacking {
@@ -22,7 +26,7 @@ public class UsersBacking {
     AdminService admin;
 
     @Inject
-    CurrentUser currentUser;
+    CookieSettings cookieSettings;
 
     @Inject
     Audit audit;
@@ -33,24 +37,50 @@ public class UsersBacking {
     @Inject
     Texts texts;
 
+    private List<User> users;
+
+    /** Everyone, once per request; nobody (and a message) for a caller the service refuses. */
     public List<User> getUsers() {
-        return admin.users();
+        if (users == null) {
+            try {
+                users = admin.users(refreshToken());
+            } catch (NotAllowedException e) {
+                users = List.of();
+                faces.addMessage(null, texts.error(Text.of("users.notAllowed")));
+            }
+        }
+        return users;
     }
 
     public void deactivate(String uuid) {
-        String me = currentUser.get().map(LatchkeyUser::uuid).orElse("");
-        boolean done = admin.deactivate(uuid, me);
-        audit.event("user-deactivated", uuid, client(), done ? "success" : "refused");
-        faces.addMessage(null, done ? texts.info(Text.of("users.deactivatedDone")) : texts.error(Text.of("users.cannotDeactivate")));
+        try {
+            boolean done = admin.deactivate(uuid, refreshToken());
+            audit.event("user-deactivated", uuid, client(), done ? "success" : "refused");
+            faces.addMessage(null, done ? texts.info(Text.of("users.deactivatedDone")) : texts.error(Text.of("users.cannotDeactivate")));
+        } catch (NotAllowedException e) {
+            faces.addMessage(null, texts.error(Text.of("users.notAllowed")));
+        }
     }
 
     public void reactivate(String uuid) {
-        boolean done = admin.reactivate(uuid);
-        audit.event("user-reactivated", uuid, client(), done ? "success" : "refused");
-        faces.addMessage(null, texts.info(Text.of("users.reactivatedDone")));
+        try {
+            boolean done = admin.reactivate(uuid, refreshToken());
+            audit.event("user-reactivated", uuid, client(), done ? "success" : "refused");
+            faces.addMessage(null, texts.info(Text.of("users.reactivatedDone")));
+        } catch (NotAllowedException e) {
+            faces.addMessage(null, texts.error(Text.of("users.notAllowed")));
+        }
+    }
+
+    private String refreshToken() {
+        return Tokens.cookie(request(), cookieSettings.refreshName()).orElse(null);
     }
 
     private String client() {
-        return ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr();
+        return request().getRemoteAddr();
+    }
+
+    private HttpServletRequest request() {
+        return (HttpServletRequest) faces.getExternalContext().getRequest();
     }
 }

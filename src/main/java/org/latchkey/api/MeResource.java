@@ -16,14 +16,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 import org.latchkey.account.AccountService;
+import org.latchkey.account.PasswordChange;
+import org.latchkey.caller.NotAllowedException;
 import org.latchkey.audit.Audit;
 import org.latchkey.consumer.CurrentUser;
 import org.latchkey.consumer.LatchkeyUser;
 import org.latchkey.consumer.Tokens;
 import org.latchkey.cookie.CookieSettings;
-import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
 
 /**
@@ -61,8 +61,10 @@ public class MeResource {
     }
 
     /**
-     * {@code POST /api/me/password} {@code {"current_password","new_password"}} (and optionally this client's
-     * {@code "refresh"}, whose sign-in stays): the account page's change, which ends every other sign-in.
+     * {@code POST /api/me/password} {@code {"current_password","new_password","refresh"}}: the account page's change,
+     * which ends every other sign-in. {@code refresh} is this client's live refresh token — the proof of a sign-in
+     * at the auth host that an access token alone (which every service on the domain sees) is not; its sign-in
+     * stays and the answer carries its new access token, since the old ones are refused here from now on.
      */
     @POST
     @Path("password")
@@ -71,29 +73,44 @@ public class MeResource {
         LatchkeyUser user = currentUser.get().orElseThrow(this::notAuthenticated);
         JsonObject json = JsonBodies.read(body);
         String next = JsonBodies.required(json, "new_password");
-        String keep = json.containsKey("refresh") ? JsonBodies.required(json, "refresh") : null;
-        Map<String, List<Text>> problems = accounts.changePassword(user.uuid(), JsonBodies.required(json, "current_password"),
-                next, next, keep);
-        if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(problems, Texts.choose(request.getLocales().asIterator()));
+        PasswordChange change;
+        try {
+            change = accounts.changePassword(JsonBodies.required(json, "current_password"), next, next,
+                    JsonBodies.required(json, "refresh"));
+        } catch (NotAllowedException e) {
+            throw notAllowed();
+        }
+        if (!change.changed()) {
+            throw ApiProblem.invalid(change.problems(), Texts.choose(request.getLocales().asIterator()));
         }
         audit.event("password-changed", user.uuid(), request.getRemoteAddr(), "success");
-        return ApiProblem.json(200, JsonObject.EMPTY_JSON_OBJECT);
+        return ApiProblem.json(200, Json.createObjectBuilder().add("access", change.access().value()).build());
     }
 
     /**
-     * {@code POST /api/me/sign-out-everywhere} with a JSON body ({@code {}}): no refresh token of this person refreshes
-     * any more. JSON only, like every state change here: a cross-site form cannot send it (415).
+     * {@code POST /api/me/sign-out-everywhere} {@code {"refresh"}} (this client's live refresh token, as above): no
+     * refresh token of this person refreshes any more and their access tokens are refused here. JSON only, like every
+     * state change here: a cross-site form cannot send it (415).
      */
     @POST
     @Path("sign-out-everywhere")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signOutEverywhere(InputStream body) {
         LatchkeyUser user = currentUser.get().orElseThrow(this::notAuthenticated);
-        JsonBodies.read(body);
-        accounts.signOutEverywhere(user.uuid());
+        JsonObject json = JsonBodies.read(body);
+        try {
+            accounts.signOutEverywhere(JsonBodies.required(json, "refresh"));
+        } catch (NotAllowedException e) {
+            throw notAllowed();
+        }
         audit.event("sign-out-everywhere", user.uuid(), request.getRemoteAddr(), "success");
         return ApiProblem.json(200, JsonObject.EMPTY_JSON_OBJECT);
+    }
+
+    /** A valid access token without a live refresh token of the same person: 403, never a change. */
+    private static ApiProblem notAllowed() {
+        return new ApiProblem(403, "This change needs a live refresh token of this sign-in in \"refresh\".",
+                "auth_host_session_required");
     }
 
     private ApiProblem notAuthenticated() {

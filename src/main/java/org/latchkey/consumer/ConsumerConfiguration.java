@@ -1,78 +1,67 @@
 package org.latchkey.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Reads a downstream service's settings; the names are the ones Latchkey itself uses, so one set of environment
- * variables serves both. (Latchkey's own WAR builds its verifier from its signing key instead and leaves this
- * class out.)
+ * variables serves both. Every setting is read and checked when the service deploys: a bad one stops it with one
+ * line. (Latchkey's own WAR builds its verifier from its signing key instead and leaves this class out.)
  */
 @ApplicationScoped
 public class ConsumerConfiguration {
 
-    @Inject
-    @ConfigProperty(name = "JWT_SIGNING_KEY")
-    Optional<String> signingKey; // not needed with latchkey.jwks-url
+    private static final Logger LOG = Logger.getLogger(ConsumerConfiguration.class.getName());
 
     @Inject
-    @ConfigProperty(name = "latchkey.jwt.algorithms", defaultValue = "HS512")
-    String algorithms;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "latchkey.jwt.leeway", defaultValue = "PT10S")
-    Duration leeway;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.jwt.issuer")
-    Optional<String> issuer;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.jwt.audience")
-    Optional<String> audience;
-
-    /** Latchkey's default is {@code __Secure-latchkey.access} over HTTPS and {@code latchkey.access} on plain http. */
-    @Inject
-    @ConfigProperty(name = "latchkey.cookie.access-name", defaultValue = "__Secure-latchkey.access,latchkey.access")
-    String cookieName;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.login-url")
-    Optional<String> loginUrl;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.verifier.cache-size", defaultValue = "10000")
-    int cacheSize;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.jwks-url")
-    Optional<String> jwksUrl;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.jwks.cache", defaultValue = "PT10M")
-    Duration jwksCache;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.jwks.min-refresh", defaultValue = "PT30S")
-    Duration jwksMinRefresh;
+    void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        try {
+            read(ConfigValues.of(config));
+        } catch (IllegalStateException e) {
+            LOG.severe("Latchkey consumer refuses to start: " + e.getMessage());
+            throw e;
+        }
+    }
 
     @Produces
     @Singleton
     ConsumerSettings settings() {
-        return new ConsumerSettings(signingKey.orElse(""), Arrays.stream(algorithms.split(",")).map(String::strip).toList(),
-                leeway, issuer, audience, Arrays.stream(cookieName.split(",")).map(String::strip).toList(), loginUrl,
-                cacheSize, jwksUrl, jwksCache, jwksMinRefresh);
+        return read(ConfigValues.of(config));
     }
 
     @Produces
     @Singleton
     TokenVerifier verifier(ConsumerSettings settings) {
         return settings.verifier();
+    }
+
+    /**
+     * The consumer's settings. Over HTTPS ({@code latchkey.cookie.secure}, default true) only the {@code __Secure-}
+     * cookie name is read: an unprefixed one can be planted by any sibling subdomain.
+     */
+    public static ConsumerSettings read(ConfigValues values) {
+        boolean secure = values.bool("latchkey.cookie.secure", true);
+        List<String> cookieNames = values.list("latchkey.cookie.access-name",
+                secure ? "__Secure-latchkey.access" : "latchkey.access");
+        if (secure) {
+            cookieNames.stream().filter(name -> !name.startsWith("__Secure-")).findFirst().ifPresent(name -> {
+                throw new IllegalStateException("latchkey.cookie.access-name has '" + name + "' but cookies are Secure"
+                        + " (latchkey.cookie.secure); set names starting with __Secure-, which no sibling subdomain can plant.");
+            });
+        }
+        return new ConsumerSettings(values.text("JWT_SIGNING_KEY").orElse(""), values.list("latchkey.jwt.algorithms", "HS512"),
+                values.duration("latchkey.jwt.leeway", "PT10S"), values.text("latchkey.jwt.issuer"),
+                values.text("latchkey.jwt.audience"), cookieNames, values.text("latchkey.login-url"),
+                values.integer("latchkey.verifier.cache-size", 10_000, 0, 10_000_000), values.text("latchkey.jwks-url"),
+                values.duration("latchkey.jwks.cache", "PT10M"), values.duration("latchkey.jwks.min-refresh", "PT30S"));
     }
 }

@@ -39,6 +39,10 @@ public record ConsumerSettings(String signingKey, List<String> algorithms, Durat
                 throw new IllegalStateException("latchkey.jwks-url is '" + url
                         + "'; set it to Latchkey's key set, e.g. https://auth.example.com/.well-known/jwks.json.");
             }
+            if (!url.startsWith("https://") && !isLoopback(url)) {
+                throw new IllegalStateException("latchkey.jwks-url is '" + url + "', plain http to another host: anyone on"
+                        + " the way could hand over their own keys. Set an https:// URL (http only for localhost).");
+            }
             if (algorithms.isEmpty() || !algorithms.stream().allMatch(a -> a.matches(ASYMMETRIC))) {
                 throw new IllegalStateException("latchkey.jwt.algorithms is " + algorithms + " but keys come from "
                         + "latchkey.jwks-url; set it to the algorithm Latchkey signs with: RS256, ES256 or EdDSA.");
@@ -74,6 +78,16 @@ public record ConsumerSettings(String signingKey, List<String> algorithms, Durat
                         + "'; set it to Latchkey's login page, e.g. https://auth.example.com/login.");
             }
         });
+    }
+
+    /** http://localhost, 127.x.x.x or [::1]: a key set fetched without leaving the machine. */
+    static boolean isLoopback(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host != null && (host.equals("localhost") || host.matches("127(\\.\\d{1,3}){3}") || host.equals("[::1]"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public TokenVerifier verifier() {

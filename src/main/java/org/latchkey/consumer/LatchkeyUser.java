@@ -6,9 +6,24 @@ import java.util.Set;
 /**
  * The person an access token speaks for, read from the claims the article put in it. {@code userId} is kept as
  * text because simplejwt writes whatever the user model's primary key is (an integer for Django's default user).
+ * {@code staff} and {@code superuser} are what the token says; on the auth host they are replaced by its own records
+ * ({@link #withRoles}).
+ *
+ * @param issuedAt the token's {@code iat} in epoch seconds, 0 when it has none
  */
 public record LatchkeyUser(String userId, String uuid, String email, String firstName, String lastName,
-                           boolean staff, boolean superuser) {
+                           boolean staff, boolean superuser, long issuedAt) {
+
+    /** A person not read from a token. */
+    public LatchkeyUser(String userId, String uuid, String email, String firstName, String lastName, boolean staff,
+                        boolean superuser) {
+        this(userId, uuid, email, firstName, lastName, staff, superuser, 0);
+    }
+
+    /** The same person with the roles someone who knows better says they have. */
+    public LatchkeyUser withRoles(boolean staff, boolean superuser) {
+        return new LatchkeyUser(userId, uuid, email, firstName, lastName, staff, superuser, issuedAt);
+    }
 
     public static final String GROUP_USER = "user";
     public static final String GROUP_STAFF = "staff";

@@ -181,7 +181,8 @@ public final class TokenVerifier {
         }
         return new LatchkeyUser(String.valueOf(userId), (String) uuid, text(map, "user_email"),
                 text(map, "user_first_name"), text(map, "user_last_name"),
-                Boolean.TRUE.equals(map.get("user_is_staff")), Boolean.TRUE.equals(map.get("user_is_superuser")));
+                Boolean.TRUE.equals(map.get("user_is_staff")), Boolean.TRUE.equals(map.get("user_is_superuser")),
+                map.get("iat") instanceof Number iat ? iat.longValue() : 0);
     }
 
     /** Verifies signature, expiry and {@code jti}, and that {@code token_type} is the expected one. */

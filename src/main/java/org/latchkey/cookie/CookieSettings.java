@@ -26,7 +26,24 @@ public record CookieSettings(Optional<String> domain, boolean secure, String acc
             throw new IllegalStateException("Cookie names starting with __Host- or __Secure- need latchkey.cookie.secure=true;"
                     + " browsers drop them otherwise.");
         }
+        // Over HTTPS only the prefixed names: a cookie without the prefix can be planted by any sibling subdomain.
+        if (secure && !accessName.startsWith("__Secure-")) {
+            throw new IllegalStateException("latchkey.cookie.access-name is '" + accessName + "' but cookies are Secure;"
+                    + " set a name starting with __Secure- (default __Secure-latchkey.access), which no sibling can plant.");
+        }
+        if (secure && !refreshName.startsWith("__Host-")) {
+            throw new IllegalStateException("latchkey.cookie.refresh-name is '" + refreshName + "' but cookies are Secure;"
+                    + " set a name starting with __Host- (default __Host-latchkey.refresh), host-only by the browser's rule.");
+        }
+        if (accessName.equals(refreshName)) {
+            throw new IllegalStateException("latchkey.cookie.access-name and refresh-name are both '" + accessName
+                    + "'; set two different names.");
+        }
+    }
 
+    /** The host-only cookie that counts silent refreshes in a row (see {@code RefreshLoop}). */
+    public String bounceName() {
+        return secure ? "__Host-latchkey.bounce" : "latchkey.bounce";
     }
 
     private static void requireToken(String property, String name) {

@@ -34,6 +34,11 @@ public class TokenCookies {
         add(response, settings.refreshName(), token, Optional.empty(), lifetime.toSeconds());
     }
 
+    /** The silent-refresh counter: host-only, short-lived, no secret in it. */
+    public void writeBounce(HttpServletResponse response, String value, Duration lifetime) {
+        add(response, settings.bounceName(), value, Optional.empty(), lifetime.toSeconds());
+    }
+
     public void clear(HttpServletResponse response) {
         add(response, settings.accessName(), "", settings.domain(), 0);
         add(response, settings.refreshName(), "", Optional.empty(), 0);

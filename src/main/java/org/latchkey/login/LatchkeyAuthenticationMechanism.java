@@ -15,21 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.latchkey.consumer.CurrentUser;
-import org.latchkey.consumer.LatchkeyUser;
-import org.latchkey.consumer.TokenRejectedException;
-import org.latchkey.consumer.TokenVerifier;
 import org.latchkey.consumer.Tokens;
 import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.session.SignIn;
 import org.latchkey.session.SessionService;
 import org.latchkey.storage.StorageUnavailable;
-import org.latchkey.user.UserService;
 import org.latchkey.web.SecurityHeaders;
 
 /**
  * On every request, public pages included: a password credential (from the login page) is checked by the identity
- * store and answered with both cookies; otherwise a valid access cookie signs the person in. A protected page
+ * store and answered with both cookies; otherwise an access token (cookie or Bearer) that its identity store accepts
+ * signs the person in, with the roles Latchkey's own records give them. A protected page
  * sends an anonymous browser to the login page, which comes back here with {@code next}.
  */
 @ApplicationScoped
@@ -37,9 +34,6 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     @Inject
     IdentityStoreHandler identityStores;
-
-    @Inject
-    TokenVerifier verifier;
 
     @Inject
     TokenCookies cookies;
@@ -52,9 +46,6 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     @Inject
     SecurityHeaders headers;
-
-    @Inject
-    UserService users;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -84,11 +75,12 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
             cookies.writeRefresh(response, signIn.refresh().value(), signIn.refresh().lifetime());
             return context.notifyContainerAboutLogin(result);
         }
-        Optional<LatchkeyUser> user = Tokens.read(request, List.of(cookieSettings.accessName())).flatMap(this::verified)
-                .filter(person -> users.isActive(person.uuid())); // deactivation counts at once here
-        if (user.isPresent()) {
-            CurrentUser.set(request, user.get());
-            return context.notifyContainerAboutLogin(user.get().uuid(), user.get().groups());
+        Optional<String> token = Tokens.read(request, List.of(cookieSettings.accessName()));
+        CredentialValidationResult result = token.map(t -> identityStores.validate(new AccessTokenCredential(t)))
+                .orElse(CredentialValidationResult.NOT_VALIDATED_RESULT);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            CurrentUser.set(request, ((TokenPrincipal) result.getCallerPrincipal()).user());
+            return context.notifyContainerAboutLogin(result);
         }
         if (context.isProtected()) {
             String next = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -97,11 +89,4 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         return context.doNothing();
     }
 
-    private Optional<LatchkeyUser> verified(String token) {
-        try {
-            return Optional.of(verifier.verifyAccess(token));
-        } catch (TokenRejectedException e) {
-            return Optional.empty();
-        }
-    }
 }

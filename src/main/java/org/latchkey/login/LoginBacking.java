@@ -79,6 +79,15 @@ public class LoginBacking {
         if (raw.isEmpty()) {
             return;
         }
+        Instant now = Instant.now();
+        RefreshLoop loop = RefreshLoop.read(Tokens.cookie(request, cookieSettings.bounceName()));
+        if (loop.looping(now)) {
+            // the page we keep sending the browser to never receives the cookie: show the form, and why
+            cookies.writeBounce(response(), "", Duration.ZERO);
+            audit.event("refresh", null, request.getRemoteAddr(), "redirect-loop");
+            faces.addMessage(null, texts.warn(Text.of("login.loop")));
+            return;
+        }
         Optional<SignIn> refreshed = sessions.refresh(raw.get(), request.getRemoteAddr());
         if (refreshed.isEmpty()) {
             cookies.clear(response());
@@ -86,6 +95,7 @@ public class LoginBacking {
         }
         cookies.writeAccess(response(), refreshed.get().access().value(), refreshed.get().access().lifetime());
         cookies.writeRefresh(response(), refreshed.get().refresh().value(), refreshed.get().refresh().lifetime());
+        cookies.writeBounce(response(), loop.next(now).value(), RefreshLoop.WINDOW);
         redirectOnward();
     }
 

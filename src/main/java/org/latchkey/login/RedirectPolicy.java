@@ -4,11 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.annotation.PostConstruct;
+import org.eclipse.microprofile.config.Config;
+import org.latchkey.consumer.ConfigValues;
 import org.latchkey.cookie.CookieSettings;
 
 /**
@@ -26,17 +27,36 @@ public class RedirectPolicy {
     @Inject
     CookieSettings cookies;
 
-    /** Comma-separated host names beyond the cookie domain (Payara cannot inject an optional list). */
     @Inject
-    @ConfigProperty(name = "latchkey.redirect.allowed-hosts")
-    Optional<String> allowedHosts;
+    Config config;
+
+    /** Host names beyond the cookie domain, lower-case. */
+    private List<String> allowedHosts;
 
     public RedirectPolicy() {
     }
 
     RedirectPolicy(CookieSettings cookies, List<String> allowedHosts) {
         this.cookies = cookies;
-        this.allowedHosts = Optional.of(String.join(",", allowedHosts));
+        this.allowedHosts = allowedHosts;
+    }
+
+    @PostConstruct
+    void configure() {
+        allowedHosts = allowedHosts(ConfigValues.of(config));
+    }
+
+    /** {@code latchkey.redirect.allowed-hosts}: comma-separated host names, nothing else (no scheme, port or path). */
+    public static List<String> allowedHosts(ConfigValues values) {
+        List<String> hosts = values.list("latchkey.redirect.allowed-hosts", "").stream()
+                .map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        for (String host : hosts) {
+            if (!host.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")) {
+                throw ConfigValues.refused("latchkey.redirect.allowed-hosts", host,
+                        "comma-separated host names such as partner.example.org (no scheme, port or path)");
+            }
+        }
+        return hosts;
     }
 
     /** The URL to send the browser to, or empty when {@code next} is missing or not allowed. */
@@ -72,7 +92,6 @@ public class RedirectPolicy {
         if (domain.isPresent() && (host.equals(domain.get()) || host.endsWith("." + domain.get()))) {
             return true;
         }
-        return Arrays.stream(allowedHosts.orElse("").split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .anyMatch(host::equals);
+        return allowedHosts.contains(host);
     }
 }

@@ -9,7 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.latchkey.consumer.ConfigValues;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
@@ -24,7 +25,8 @@ public class PasswordHasher {
     private static final Logger LOG = Logger.getLogger(PasswordHasher.class.getName());
 
     @Inject
-    @ConfigProperty(name = "latchkey.password.bcrypt-cost", defaultValue = "12")
+    Config config;
+
     int cost;
 
     /** Compared against when the email is unknown, so that answer takes as long as a wrong password. */
@@ -38,11 +40,18 @@ public class PasswordHasher {
         init();
     }
 
+    /** bcrypt's work factor: 4 to 31 (below 10 only for tests). */
+    public static int cost(ConfigValues values) {
+        return values.integer("latchkey.password.bcrypt-cost", 12, 4, 31);
+    }
+
     @PostConstruct
+    void configure() {
+        cost = cost(ConfigValues.of(config));
+        init();
+    }
+
     void init() {
-        if (cost < 4 || cost > 31) {
-            throw new IllegalStateException("latchkey.password.bcrypt-cost is " + cost + "; set it between 10 and 31 (default 12).");
-        }
         if (cost < 10) {
             LOG.warning("latchkey.password.bcrypt-cost is " + cost + ": fine for tests, too cheap for real passwords.");
         }

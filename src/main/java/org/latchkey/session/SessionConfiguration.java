@@ -4,23 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.latchkey.consumer.ConfigValues;
 
 @ApplicationScoped
 public class SessionConfiguration {
 
     @Inject
-    @ConfigProperty(name = "latchkey.session.absolute-lifetime", defaultValue = "P30D")
-    Duration absoluteLifetime;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.session.refresh-grace", defaultValue = "PT10S")
-    Duration refreshGrace;
+    Config config;
 
     @Produces
     @Singleton
     SessionSettings settings() {
-        return new SessionSettings(absoluteLifetime, refreshGrace);
+        return read(ConfigValues.of(config));
+    }
+
+    public static SessionSettings read(ConfigValues values) {
+        return new SessionSettings(values.duration("latchkey.session.absolute-lifetime", "P30D"),
+                values.duration("latchkey.session.refresh-grace", "PT10S"));
     }
 }

@@ -144,6 +144,28 @@ public class SessionService {
     }
 
     /**
+     * The family of a refresh token that proves an auth-host session of this person: valid, theirs, not revoked, not
+     * expired, its family within its absolute lifetime. A token rotated moments ago (another tab) still proves it —
+     * its family is alive; a revoked or foreign one never does.
+     */
+    public Optional<String> liveFamily(String rawRefresh, long userId) {
+        Instant now = Instant.now();
+        return verified(rawRefresh).flatMap(claims -> byHash(hash(jti(claims))))
+                .filter(t -> t.getUserId() == userId && t.getRevokedAt() == null)
+                .filter(t -> t.getExpiresAt().toInstant().isAfter(now))
+                .filter(t -> t.getFamilyStartedAt().toInstant().plus(settings.absoluteLifetime()).isAfter(now))
+                .map(RefreshToken::getFamilyId);
+    }
+
+    /** A new access token for this person now, e.g. for the device that just changed the password. */
+    @Transactional
+    public IssuedToken access(long userId) {
+        User user = users.findById(userId).filter(User::isActive)
+                .orElseThrow(() -> new IllegalStateException("user " + userId + " is not active"));
+        return access(user, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
      * After a password change: every sign-in of this user ends except the one the change was made from (the family
      * of {@code keepRawRefresh}, if it is this user's).
      */
@@ -151,6 +173,7 @@ public class SessionService {
     public int endOtherSessions(long userId, String keepRawRefresh) {
         String keep = verified(keepRawRefresh).flatMap(claims -> byHash(hash(jti(claims))))
                 .filter(token -> token.getUserId() == userId).map(RefreshToken::getFamilyId).orElse("");
+        users.refuseTokensIssuedBefore(userId, Instant.now()); // and their access tokens, on the auth host at once
         return em.createNamedQuery(RefreshToken.REVOKE_USER).setParameter("now", utc(Instant.now()))
                 .setParameter("user", userId).setParameter("keep", keep).executeUpdate();
     }

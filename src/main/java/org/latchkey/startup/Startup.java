@@ -7,15 +7,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.logging.Logger;
 import org.latchkey.consumer.TokenVerifier;
-import org.latchkey.cookie.CookieSettings;
+import org.eclipse.microprofile.config.Config;
+import java.nio.file.Path;
+import org.latchkey.consumer.ConfigValues;
+import org.latchkey.password.PasswordPolicy;
 import org.latchkey.token.TokenIssuer;
-import org.latchkey.token.TokenSettings;
 import org.latchkey.user.AdminBootstrap;
 
 /**
- * Runs at deployment; an exception here fails the deployment, so an unsafe setting never serves a request. The
- * settings come through providers so that building them — and their checks — happens inside the try below, which
- * logs the one-line reason.
+ * Runs at deployment; an exception here fails the deployment, so an unsafe setting never serves a request. Every
+ * setting is read as text and checked by {@link Settings} inside the try below, which logs the one-line reason.
  */
 @ApplicationScoped
 public class Startup {
@@ -23,10 +24,10 @@ public class Startup {
     private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
     @Inject
-    Provider<TokenSettings> tokenSettings;
+    Config config;
 
     @Inject
-    Provider<CookieSettings> cookieSettings;
+    PasswordPolicy policy;
 
     @Inject
     Provider<TokenIssuer> issuer;
@@ -42,19 +43,32 @@ public class Startup {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
-            TokenSettings tokens = tokenSettings.get();
-            CookieSettings cookies = cookieSettings.get();
+            Settings.Summary settings = Settings.readAll(ConfigValues.of(config), policy);
             issuer.get();
             verifier.get();
-            LOG.info("Latchkey tokens: " + tokens.algorithm() + ", access " + tokens.accessLifetime() + ", refresh "
-                    + tokens.refreshLifetime() + "; cookie domain " + cookies.domain().orElse("(host-only)")
-                    + ", secure " + cookies.secure());
+            publishDataDir(settings.dataDir());
+            LOG.info("Latchkey tokens: " + settings.tokens().algorithm() + ", access " + settings.tokens().accessLifetime()
+                    + ", refresh " + settings.tokens().refreshLifetime() + "; cookie domain "
+                    + settings.cookies().domain().orElse("(host-only)") + ", secure " + settings.cookies().secure()
+                    + "; data " + settings.dataDir());
             schema.migrate();
             admin.run();
         } catch (RuntimeException e) {
             String reason = rootMessage(e);
             LOG.severe("Latchkey refuses to start: " + reason);
             throw new IllegalStateException("Latchkey refuses to start: " + reason, e);
+        }
+    }
+
+    /**
+     * The embedded H2 pool's URL names {@code ${latchkey.data.dir}}, which the server resolves from system properties
+     * when it opens the pool — after this. Set only as {@code LATCHKEY_DATA_DIR} (or not at all), the directory would
+     * stay a literal {@code ${latchkey.data.dir}}; publishing the value MicroProfile Config found makes the pool and
+     * the generated keys use the same directory however it was given.
+     */
+    private static void publishDataDir(Path dataDir) {
+        if (System.getProperty("latchkey.data.dir") == null) {
+            System.setProperty("latchkey.data.dir", dataDir.toString());
         }
     }
 

@@ -4,44 +4,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.latchkey.consumer.ConfigValues;
 
 @ApplicationScoped
 public class ThrottleConfiguration {
 
     @Inject
-    @ConfigProperty(name = "latchkey.throttle.account-failures", defaultValue = "5")
-    int accountFailures;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.throttle.client-failures", defaultValue = "50")
-    int clientFailures;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.throttle.window", defaultValue = "PT15M")
-    Duration window;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.throttle.first-delay", defaultValue = "PT1S")
-    Duration firstDelay;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.throttle.max-delay", defaultValue = "PT15M")
-    Duration maxDelay;
-
-    @Inject
-    @ConfigProperty(name = "latchkey.trusted-proxies")
-    Optional<String> trustedProxies;
+    Config config;
 
     @Produces
     @Singleton
     ThrottleSettings settings() {
-        return new ThrottleSettings(accountFailures, clientFailures, window, firstDelay, maxDelay,
-                Arrays.stream(trustedProxies.orElse("").split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                        .collect(Collectors.toSet()));
+        return read(ConfigValues.of(config));
+    }
+
+    public static ThrottleSettings read(ConfigValues values) {
+        return new ThrottleSettings(values.integer("latchkey.throttle.account-failures", 5, 1, 1_000_000),
+                values.integer("latchkey.throttle.client-failures", 50, 1, 1_000_000),
+                values.duration("latchkey.throttle.window", "PT15M"),
+                values.duration("latchkey.throttle.first-delay", "PT1S"),
+                values.duration("latchkey.throttle.max-delay", "PT15M"),
+                Set.copyOf(values.list("latchkey.trusted-proxies", "")));
     }
 }

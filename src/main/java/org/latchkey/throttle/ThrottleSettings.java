@@ -21,9 +21,26 @@ public record ThrottleSettings(int accountFailures, int clientFailures, Duration
         if (accountFailures < 1 || clientFailures < 1) {
             throw new IllegalStateException("latchkey.throttle.account-failures and client-failures must be 1 or more.");
         }
-        if (firstDelay.isNegative() || firstDelay.isZero() || maxDelay.compareTo(firstDelay) < 0 || window.isNegative()) {
-            throw new IllegalStateException("latchkey.throttle.first-delay must be positive and at most max-delay;"
-                    + " window must not be negative.");
+        if (firstDelay.isNegative() || firstDelay.isZero()) {
+            throw new IllegalStateException("latchkey.throttle.first-delay is " + firstDelay + "; set a positive duration such as PT1S.");
+        }
+        if (maxDelay.compareTo(firstDelay) < 0) {
+            throw new IllegalStateException("latchkey.throttle.max-delay is " + maxDelay + ", shorter than first-delay "
+                    + firstDelay + "; set it to first-delay or longer (default PT15M).");
+        }
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalStateException("latchkey.throttle.window is " + window
+                    + ", which would turn throttling off; set a positive duration such as PT15M.");
+        }
+        if (maxDelay.compareTo(window) > 0) {
+            throw new IllegalStateException("latchkey.throttle.max-delay is " + maxDelay + ", longer than the window "
+                    + window + " in which failures are counted; set max-delay at most the window.");
+        }
+        for (String proxy : trustedProxies) {
+            if (!proxy.matches("[0-9.]+|[0-9A-Fa-f:.]+") || !(proxy.contains(".") || proxy.contains(":"))) {
+                throw new IllegalStateException("latchkey.trusted-proxies has '" + proxy
+                        + "'; set comma-separated IP addresses of your reverse proxies, e.g. 10.0.0.2,10.0.0.3.");
+            }
         }
         trustedProxies = Set.copyOf(trustedProxies);
     }

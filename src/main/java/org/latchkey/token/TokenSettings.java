@@ -30,10 +30,27 @@ public record TokenSettings(String algorithm, Duration accessLifetime, Duration 
             throw new IllegalStateException("latchkey.jwt.algorithm is " + algorithm
                     + "; set it to HS512 (default, shared key), HS384, HS256, or RS256, ES256, EdDSA (key pair, JWKS).");
         }
+        issuer.ifPresent(i -> requireWord("latchkey.jwt.issuer", i));
+        audience.ifPresent(a -> requireWord("latchkey.jwt.audience", a));
         requirePositive("latchkey.jwt.access-lifetime", accessLifetime);
         requirePositive("latchkey.jwt.refresh-lifetime", refreshLifetime);
+        if (accessLifetime.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalStateException("latchkey.jwt.access-lifetime is " + accessLifetime + "; set at most PT1H:"
+                    + " every service accepts an access token until it expires, whatever happens at the auth host.");
+        }
+        if (refreshLifetime.compareTo(accessLifetime) <= 0) {
+            throw new IllegalStateException("latchkey.jwt.refresh-lifetime is " + refreshLifetime
+                    + ", not longer than the access lifetime " + accessLifetime + "; set it longer (default P5D).");
+        }
         if (leeway.isNegative() || leeway.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalStateException("latchkey.jwt.leeway is " + leeway + "; set it between PT0S and PT5M.");
+        }
+    }
+
+    private static void requireWord(String name, String value) {
+        if (!value.matches("[\\x21-\\x7e]{1,512}")) {
+            throw new IllegalStateException(name + " is '" + value + "'; set one word without spaces, such as"
+                    + " https://auth.example.com.");
         }
     }
 

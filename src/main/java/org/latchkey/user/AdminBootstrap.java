@@ -4,7 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.latchkey.consumer.ConfigValues;
+import org.latchkey.password.PasswordPolicy;
+import org.latchkey.text.Text;
+import org.latchkey.text.Texts;
 import org.latchkey.password.PasswordHasher;
 
 /**
@@ -17,12 +24,10 @@ public class AdminBootstrap {
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
 
     @Inject
-    @ConfigProperty(name = "latchkey.admin.email")
-    Optional<String> email;
+    Config config;
 
     @Inject
-    @ConfigProperty(name = "latchkey.admin.password")
-    Optional<String> password;
+    PasswordPolicy policy;
 
     @Inject
     UserService users;
@@ -30,19 +35,35 @@ public class AdminBootstrap {
     @Inject
     PasswordHasher hasher;
 
-    public void run() {
+    /** The first superuser's email and password; refused unless both are set, valid, and the password passes the policy. */
+    public record FirstSuperuser(String email, String password) {
+    }
+
+    public static Optional<FirstSuperuser> read(ConfigValues values, PasswordPolicy policy) {
+        Optional<String> email = values.text("latchkey.admin.email");
+        Optional<String> password = values.source("latchkey.admin.password"); // spaces are part of a password
         if (email.isEmpty() && password.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        if (email.isEmpty() || password.isEmpty() || !Emails.isValid(email.get().strip())) {
+        if (email.isEmpty() || password.isEmpty() || !Emails.isValid(email.get())) {
             throw new IllegalStateException("LATCHKEY_ADMIN_EMAIL and LATCHKEY_ADMIN_PASSWORD must both be set,"
                     + " to a valid email and a password, to create the first superuser (or neither).");
         }
-        if (users.emailTaken(email.get())) {
+        List<Text> problems = policy.problems(password.get(), Map.of("attribute.email", email.get()));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("latchkey.admin.password (LATCHKEY_ADMIN_PASSWORD) does not pass the password"
+                    + " policy: " + Texts.format(problems.get(0), Locale.ENGLISH) + " Set a stronger one.");
+        }
+        return Optional.of(new FirstSuperuser(email.get(), password.get()));
+    }
+
+    public void run() {
+        FirstSuperuser first = read(ConfigValues.of(config), policy).orElse(null);
+        if (first == null || users.emailTaken(first.email())) {
             return;
         }
         try {
-            User admin = users.create(new NewUser(email.get().strip(), "", "", hasher.hash(password.get())));
+            User admin = users.create(new NewUser(first.email(), "", "", hasher.hash(first.password())));
             users.promoteToSuperuser(admin.getId());
             LOG.info("Created the first superuser " + admin.getEmail() + " from LATCHKEY_ADMIN_EMAIL.");
         } catch (EmailTakenException e) {

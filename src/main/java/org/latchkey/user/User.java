@@ -15,13 +15,14 @@ import java.time.OffsetDateTime;
 @Table(name = "latchkey_user")
 @NamedQuery(name = User.BY_EMAIL_KEY, query = "SELECT u FROM User u WHERE u.emailKey = :key")
 @NamedQuery(name = User.BY_UUID, query = "SELECT u FROM User u WHERE u.uuid = :uuid")
-@NamedQuery(name = User.ACTIVE_BY_UUID, query = "SELECT u.active FROM User u WHERE u.uuid = :uuid")
+@NamedQuery(name = User.STANDING_BY_UUID, query = "SELECT NEW org.latchkey.user.Standing(u.id, u.active, u.staff,"
+        + " u.superuser, u.tokensValidAfter) FROM User u WHERE u.uuid = :uuid")
 @NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.emailKey")
 public class User {
 
     static final String BY_EMAIL_KEY = "User.byEmailKey";
     static final String BY_UUID = "User.byUuid";
-    static final String ACTIVE_BY_UUID = "User.activeByUuid";
+    static final String STANDING_BY_UUID = "User.standingByUuid";
     static final String ALL = "User.all";
 
     @Id
@@ -62,6 +63,9 @@ public class User {
 
     @Column(name = "last_login")
     private OffsetDateTime lastLogin;
+
+    @Column(name = "tokens_valid_after")
+    private OffsetDateTime tokensValidAfter;
 
     protected User() {
     }
@@ -132,6 +136,10 @@ public class User {
 
     void setPasswordHash(String passwordHash) {
         this.password = passwordHash;
+    }
+
+    void refuseTokensIssuedBefore(OffsetDateTime instant) {
+        this.tokensValidAfter = instant;
     }
 
     void setLastLogin(OffsetDateTime lastLogin) {

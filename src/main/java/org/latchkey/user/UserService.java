@@ -6,7 +6,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,20 +81,37 @@ public class UserService {
         }
     }
 
-    /** Deactivated people cannot log in, refresh, or use their access tokens at Latchkey. */
+    /** Deactivated people cannot log in, refresh, or use their access tokens at Latchkey (those issued before
+     * stay refused after a reactivation too). */
     @Transactional
     public void setActive(long id, boolean active) {
         User user = em.find(User.class, id);
         if (user != null) {
             user.setActive(active);
+            if (!active) {
+                user.refuseTokensIssuedBefore(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+            }
         }
     }
 
-    /** Whether this person may use Latchkey now; unknown UUIDs (tokens of deleted people) may not. */
+    /** The person's row as the auth host trusts it, read in one query; empty for unknown UUIDs (deleted people). */
     @Transactional
-    public boolean isActive(String uuid) {
-        return em.createNamedQuery(User.ACTIVE_BY_UUID, Boolean.class).setParameter("uuid", uuid).getResultStream()
-                .findFirst().orElse(false);
+    public Optional<Standing> standing(String uuid) {
+        return em.createNamedQuery(User.STANDING_BY_UUID, Standing.class).setParameter("uuid", uuid).getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * From now on the auth host refuses this person's access tokens issued before the current second (sign out
+     * everywhere, a new password, deactivation); a token issued in this same second still counts, which lets the
+     * device that made the change receive a new one at once.
+     */
+    @Transactional
+    public void refuseTokensIssuedBefore(long id, Instant instant) {
+        User user = em.find(User.class, id);
+        if (user != null) {
+            user.refuseTokensIssuedBefore(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        }
     }
 
     /** Everyone, by email, for administrators; at most {@code limit}. */

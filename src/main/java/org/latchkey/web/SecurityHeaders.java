@@ -30,7 +30,7 @@ public class SecurityHeaders {
         if (cookies.secure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/static/")) {
             response.setHeader("Cache-Control", "no-store");
         }
     }

@@ -12,7 +12,7 @@ import org.latchkey.cookie.CookieSettings;
 class RedirectPolicyTest {
 
     private final RedirectPolicy policy = new RedirectPolicy(
-            new CookieSettings(Optional.of("example.test"), true, "a", "r"), List.of("partner.example.org"));
+            new CookieSettings(Optional.of("example.test"), true, "__Secure-a", "__Host-r"), List.of("partner.example.org"));
 
     /** The hostile table; the container decodes the query string once, so these are values after decoding. */
     public static final List<String> HOSTILE = List.of(

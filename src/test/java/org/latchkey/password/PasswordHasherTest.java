@@ -56,7 +56,11 @@ class PasswordHasherTest {
 
     @Test
     void refusesAbsurdCost() {
-        assertThrows(IllegalStateException.class, () -> new PasswordHasher(3));
-        assertThrows(IllegalStateException.class, () -> new PasswordHasher(32));
+        for (String cost : new String[] {"3", "32", "twelve", "12.5"}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> PasswordHasher.cost(
+                    org.latchkey.consumer.ConfigValues.of(java.util.Map.of("latchkey.password.bcrypt-cost", cost))));
+            org.junit.jupiter.api.Assertions.assertEquals("latchkey.password.bcrypt-cost (LATCHKEY_PASSWORD_BCRYPT_COST) is '"
+                    + cost + "'; set a whole number from 4 to 31 (default 12).", refused.getMessage());
+        }
     }
 }

@@ -1,0 +1,17 @@
+package org.latchkey.account;
+
+import java.util.List;
+import java.util.Map;
+import org.latchkey.text.Text;
+import org.latchkey.token.IssuedToken;
+
+/**
+ * The outcome of a password change: problems by form field, or — when it was changed — a new access token for the
+ * device that made the change (the old ones are refused on the auth host from now on).
+ */
+public record PasswordChange(Map<String, List<Text>> problems, IssuedToken access) {
+
+    public boolean changed() {
+        return problems.isEmpty();
+    }
+}
