@@ -39,6 +39,11 @@ public class UsersBacking {
 
     private List<User> users;
 
+    /** On GET, before anything renders. */
+    public void load() {
+        getUsers();
+    }
+
     /** Everyone, once per request; nobody (and a message) for a caller the service refuses. */
     public List<User> getUsers() {
         if (users == null) {

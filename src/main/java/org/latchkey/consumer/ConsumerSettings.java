@@ -66,6 +66,8 @@ public record ConsumerSettings(String signingKey, List<String> algorithms, Durat
             throw new IllegalStateException("latchkey.jwt.algorithms is " + algorithms
                     + "; set it to HS512 (default), or a comma-separated list of HS512, HS384, HS256.");
         }
+        issuer.ifPresent(i -> requireWord("latchkey.jwt.issuer", i));
+        audience.ifPresent(a -> requireWord("latchkey.jwt.audience", a));
         if (leeway.isNegative() || leeway.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalStateException("latchkey.jwt.leeway is " + leeway + "; set it between PT0S and PT5M.");
         }
@@ -78,6 +80,13 @@ public record ConsumerSettings(String signingKey, List<String> algorithms, Durat
                         + "'; set it to Latchkey's login page, e.g. https://auth.example.com/login.");
             }
         });
+    }
+
+    private static void requireWord(String name, String value) {
+        if (!value.matches("[\\x21-\\x7e]{1,512}")) {
+            throw new IllegalStateException(name + " is '" + value + "'; set one word without spaces, such as"
+                    + " https://auth.example.com (the same as Latchkey's).");
+        }
     }
 
     /** http://localhost, 127.x.x.x or [::1]: a key set fetched without leaving the machine. */

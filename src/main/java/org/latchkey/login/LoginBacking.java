@@ -128,6 +128,7 @@ public class LoginBacking {
             case SUCCESS -> {
                 throttle.succeeded(email);
                 request.changeSessionId(); // no session fixation across the login
+                cookies.writeBounce(response(), "", Duration.ZERO); // a password login starts the count of refreshes anew
                 audit.event("login", securityContext.getCallerPrincipal().getName(), client, "success");
                 redirectOnward();
             }

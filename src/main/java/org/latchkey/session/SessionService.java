@@ -194,7 +194,24 @@ public class SessionService {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * An access token issued now — or, in the second after a sign-out everywhere, password change or deactivation, at
+     * the first second the auth host accepts again: this waits for it (under a second, and only for that person),
+     * because an {@code iat} in the future would be refused by verifiers that check it (PyJWT does).
+     */
     private IssuedToken access(User user, Instant now) {
+        OffsetDateTime validAfter = user.getTokensValidAfter();
+        long wait = validAfter == null ? 0 : Duration.between(Instant.now(), validAfter.toInstant()).toMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            now = validAfter.toInstant();
+        } else if (validAfter != null && now.isBefore(validAfter.toInstant())) {
+            now = validAfter.toInstant();
+        }
         return issuer.access(new TokenClaims(user.getId(), user.getUuid(), user.getEmail(), user.getFirstName(),
                 user.getLastName(), user.isStaff(), user.isSuperuser()), now);
     }

@@ -8,7 +8,6 @@ import jakarta.inject.Provider;
 import java.util.logging.Logger;
 import org.latchkey.consumer.TokenVerifier;
 import org.eclipse.microprofile.config.Config;
-import java.nio.file.Path;
 import org.latchkey.consumer.ConfigValues;
 import org.latchkey.password.PasswordPolicy;
 import org.latchkey.token.TokenIssuer;
@@ -46,7 +45,6 @@ public class Startup {
             Settings.Summary settings = Settings.readAll(ConfigValues.of(config), policy);
             issuer.get();
             verifier.get();
-            publishDataDir(settings.dataDir());
             LOG.info("Latchkey tokens: " + settings.tokens().algorithm() + ", access " + settings.tokens().accessLifetime()
                     + ", refresh " + settings.tokens().refreshLifetime() + "; cookie domain "
                     + settings.cookies().domain().orElse("(host-only)") + ", secure " + settings.cookies().secure()
@@ -57,18 +55,6 @@ public class Startup {
             String reason = rootMessage(e);
             LOG.severe("Latchkey refuses to start: " + reason);
             throw new IllegalStateException("Latchkey refuses to start: " + reason, e);
-        }
-    }
-
-    /**
-     * The embedded H2 pool's URL names {@code ${latchkey.data.dir}}, which the server resolves from system properties
-     * when it opens the pool — after this. Set only as {@code LATCHKEY_DATA_DIR} (or not at all), the directory would
-     * stay a literal {@code ${latchkey.data.dir}}; publishing the value MicroProfile Config found makes the pool and
-     * the generated keys use the same directory however it was given.
-     */
-    private static void publishDataDir(Path dataDir) {
-        if (System.getProperty("latchkey.data.dir") == null) {
-            System.setProperty("latchkey.data.dir", dataDir.toString());
         }
     }
 

@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
  * (any service holding the HMAC key could write those): whether they may sign in, their roles, and since when their
  * access tokens count.
  *
- * @param tokensValidAfter access tokens issued before this second are refused here; null when never set
+ * @param tokensValidAfter access tokens issued before this second are refused here; null when never set (see
+ *                         {@link UserService#refuseTokensIssuedBefore})
  */
 public record Standing(long id, boolean active, boolean staff, boolean superuser, OffsetDateTime tokensValidAfter) {
 

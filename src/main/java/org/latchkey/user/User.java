@@ -138,6 +138,11 @@ public class User {
         this.password = passwordHash;
     }
 
+    /** The auth host refuses access tokens issued before this; null when never set. */
+    public OffsetDateTime getTokensValidAfter() {
+        return tokensValidAfter;
+    }
+
     void refuseTokensIssuedBefore(OffsetDateTime instant) {
         this.tokensValidAfter = instant;
     }

@@ -89,7 +89,7 @@ public class UserService {
         if (user != null) {
             user.setActive(active);
             if (!active) {
-                user.refuseTokensIssuedBefore(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+                user.refuseTokensIssuedBefore(nextSecond(Instant.now()));
             }
         }
     }
@@ -102,16 +102,20 @@ public class UserService {
     }
 
     /**
-     * From now on the auth host refuses this person's access tokens issued before the current second (sign out
-     * everywhere, a new password, deactivation); a token issued in this same second still counts, which lets the
-     * device that made the change receive a new one at once.
+     * From now on the auth host refuses this person's access tokens issued up to and including this second (sign out
+     * everywhere, a new password, deactivation): {@code iat} counts whole seconds, so the next second is the first
+     * that proves a token came after. Tokens issued for them from now on carry that second at the earliest.
      */
     @Transactional
     public void refuseTokensIssuedBefore(long id, Instant instant) {
         User user = em.find(User.class, id);
         if (user != null) {
-            user.refuseTokensIssuedBefore(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+            user.refuseTokensIssuedBefore(nextSecond(instant));
         }
+    }
+
+    private static OffsetDateTime nextSecond(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).atOffset(ZoneOffset.UTC);
     }
 
     /** Everyone, by email, for administrators; at most {@code limit}. */

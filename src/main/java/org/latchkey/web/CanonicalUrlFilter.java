@@ -34,7 +34,9 @@ public class CanonicalUrlFilter extends HttpFilter {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         if (uri == null || !uri.startsWith(context) || request.isRequestedSessionIdFromURL()) {
-            // some containers strip ;jsessionid= from the URI they report: its presence is the only trace
+            // containers strip the session path parameter from the URI they report: this is its only trace. (Payara
+            // also strips a ";jsessionid=" that is no longer the parameter's name, without a trace: that request is
+            // the canonical one, with the id ignored — sessions are cookie-only.)
             return false;
         }
         String raw = uri.substring(context.length());

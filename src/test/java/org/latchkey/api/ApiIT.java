@@ -146,13 +146,16 @@ class ApiIT {
         JsonObject phone = post("api/token", credentials(email, Accounts.PASSWORD)).json();
         String newPassword = "quartz-lantern-meadow-77";
         Answer wrongCurrent = post("api/me/password", laptop.getString("access"), Json.createObjectBuilder()
-                .add("current_password", "not-it").add("new_password", newPassword).build());
+                .add("current_password", "not-it").add("new_password", newPassword)
+                .add("refresh", laptop.getString("refresh")).build());
         assertEquals(400, wrongCurrent.status());
         assertTrue(wrongCurrent.json().getJsonObject("fields").containsKey("current_password"));
         Answer changed = post("api/me/password", laptop.getString("access"), Json.createObjectBuilder()
                 .add("current_password", Accounts.PASSWORD).add("new_password", newPassword)
                 .add("refresh", laptop.getString("refresh")).build());
         assertEquals(200, changed.status(), changed.json().toString());
+        assertEquals(401, me("Bearer " + laptop.getString("access")).status(), "access tokens from before are refused here");
+        assertEquals(200, me("Bearer " + changed.get("access")).status(), "the answer carries this client's new one");
         assertEquals(401, post("api/token/refresh", field("refresh", phone.getString("refresh"))).status(),
                 "the other sign-in ended");
         Answer kept = post("api/token/refresh", field("refresh", laptop.getString("refresh")));
@@ -163,7 +166,10 @@ class ApiIT {
                 .header("Authorization", "Bearer " + kept.get("access")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(415, formPost.statusCode(), "a form cannot trigger it");
-        assertEquals(200, post("api/me/sign-out-everywhere", kept.get("access"), Json.createObjectBuilder().build()).status());
+        assertEquals(400, post("api/me/sign-out-everywhere", kept.get("access"), Json.createObjectBuilder().build()).status(),
+                "the access token alone is not enough: this client's refresh token is required");
+        assertEquals(200, post("api/me/sign-out-everywhere", kept.get("access"), Json.createObjectBuilder()
+                .add("refresh", kept.get("refresh")).build()).status());
         assertEquals(401, post("api/token/refresh", field("refresh", kept.get("refresh"))).status(), "every sign-in ended");
         assertEquals(401, post("api/me/sign-out-everywhere", "garbage", Json.createObjectBuilder().build()).status());
     }

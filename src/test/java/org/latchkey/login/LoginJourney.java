@@ -235,14 +235,16 @@ abstract class LoginJourney {
         Accounts.register(browser(), email, null);
         Browser browser = browser();
         Page form = browser.get("login");
-        SetCookie session = form.setCookie("JSESSIONID").orElseThrow();
+        SetCookie session = form.setCookie("__Host-JSESSIONID").orElseThrow(); // Secure: the __Host- name
         assertTrue(session.has("HttpOnly") && session.has("Secure"), session.toString());
+        assertEquals("/", session.attribute("Path"), "__Host- cookies need Path=/");
+        assertNull(session.domain(), "and no Domain");
         assertTrue("Lax".equalsIgnoreCase(session.attribute("SameSite")), session.toString());
         assertFalse(form.body().contains(";jsessionid="), "cookie-only sessions");
-        String before = browser.cookie("JSESSIONID").orElseThrow();
+        String before = browser.cookie("__Host-JSESSIONID").orElseThrow();
         Page loggedIn = browser.submit(form, "login_form", java.util.Map.of("email", email, "password", Accounts.PASSWORD), "login");
         assertEquals(302, loggedIn.status());
-        assertNotEquals(before, browser.cookie("JSESSIONID").orElseThrow(), "a new session id at login");
+        assertNotEquals(before, browser.cookie("__Host-JSESSIONID").orElseThrow(), "a new session id at login");
     }
 
     @Test

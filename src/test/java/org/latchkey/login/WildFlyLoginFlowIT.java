@@ -14,16 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.latchkey.support.WildFlyProcess;
 
 /**
- * {@link LoginJourney} — the same tests as on Payara Micro — against the unchanged WAR on WildFly 38, configured by
+ * {@link LoginJourney} and {@link Doors} — the same tests as on Payara Micro — against the unchanged WAR on WildFly 38, configured by
  * wildfly/configure.sh. Runs with {@code mvn verify -Pwildfly}.
  */
-class WildFlyLoginFlowIT extends LoginJourney {
+class WildFlyLoginFlowIT extends LoginJourney implements Doors {
 
     static WildFlyProcess wildfly;
 
     @BeforeAll
     static void startWildFly() throws Exception {
-        wildfly = WildFlyProcess.start("wildfly", SETTINGS);
+        wildfly = WildFlyProcess.start("wildfly", DoorsIT.settings());
         System.out.printf("FIGURES wildfly: ready %.1f s after launch, %d MiB resident%n",
                 wildfly.startup().toMillis() / 1000.0, wildfly.residentMiB());
     }
@@ -38,6 +38,31 @@ class WildFlyLoginFlowIT extends LoginJourney {
     @Override
     URI base() {
         return wildfly.base();
+    }
+
+    @Override
+    public URI doors() {
+        return wildfly.base();
+    }
+
+    @Override
+    public String adminEmail() {
+        return DoorsIT.ADMIN_EMAIL;
+    }
+
+    @Override
+    public String adminPassword() {
+        return DoorsIT.ADMIN_PASSWORD;
+    }
+
+    @Override
+    public String signingKey() {
+        return DoorsIT.KEY;
+    }
+
+    @Override
+    public String serverLog() throws Exception {
+        return wildfly.log();
     }
 
     @Test

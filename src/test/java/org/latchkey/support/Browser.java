@@ -69,6 +69,12 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON POST, as an API client sends it (with this browser's headers and cookies). */
+    public Page postJson(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A header sent with every request from now on, e.g. {@code Accept: text/html} as a browser navigation. */
     public Browser header(String name, String value) {
         headers.put(name, value);

@@ -71,6 +71,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return launch(name, dataDir, systemProperties, false);
     }
 
+    /** Latchkey with settings given as environment variables (and no -Dlatchkey.data.dir unless in the map). */
+    public static PayaraMicroProcess startWithEnvironment(String name, Map<String, String> environment, boolean expectReady)
+            throws IOException, InterruptedException {
+        return launch(name, WAR, POST_BOOT, "login", null, Map.of(), expectReady, freePort(), environment);
+    }
+
     private static PayaraMicroProcess launch(String name, Path dataDir, Map<String, String> systemProperties,
                                              boolean expectReady) throws IOException, InterruptedException {
         return launch(name, WAR, POST_BOOT, "login", dataDir, systemProperties, expectReady);
@@ -93,18 +99,26 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private static PayaraMicroProcess launch(String name, Path war, Path postBoot, String readyPath, Path dataDir,
                                              Map<String, String> systemProperties, boolean expectReady, int port)
             throws IOException, InterruptedException {
-        PayaraMicroProcess server = launchOnce(name, war, postBoot, readyPath, dataDir, systemProperties, expectReady, port);
+        return launch(name, war, postBoot, readyPath, dataDir, systemProperties, expectReady, port, Map.of());
+    }
+
+    private static PayaraMicroProcess launch(String name, Path war, Path postBoot, String readyPath, Path dataDir,
+                                             Map<String, String> systemProperties, boolean expectReady, int port,
+                                             Map<String, String> environment) throws IOException, InterruptedException {
+        PayaraMicroProcess server = launchOnce(name, war, postBoot, readyPath, dataDir, systemProperties, expectReady, port,
+                environment);
         if (!server.log().contains(FAILED_BOOT)) {
             return server;
         }
         server.kill();
         Files.move(server.log, server.log.resolveSibling(name + "-failed-boot.log"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return launchOnce(name, war, postBoot, readyPath, dataDir, systemProperties, expectReady, port);
+        return launchOnce(name, war, postBoot, readyPath, dataDir, systemProperties, expectReady, port, environment);
     }
 
     private static PayaraMicroProcess launchOnce(String name, Path war, Path postBoot, String readyPath, Path dataDir,
-                                                 Map<String, String> systemProperties, boolean expectReady, int port)
+                                                 Map<String, String> systemProperties, boolean expectReady, int port,
+                                                 Map<String, String> environment)
             throws IOException, InterruptedException {
         Path dir = Path.of(System.getProperty("latchkey.testDir", "target/it"));
         Files.createDirectories(dir);
@@ -122,7 +136,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
                     "--addLibs", System.getProperty("latchkey.serverLibs", "target/lib/postgresql.jar")));
         }
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         URI base = URI.create("http://localhost:" + port + "/");
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);

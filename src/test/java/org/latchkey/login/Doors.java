@@ -1,0 +1,300 @@
+package org.latchkey.login;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.latchkey.support.Accounts;
+import org.latchkey.support.Browser;
+import org.latchkey.support.Browser.Page;
+import org.latchkey.token.TokenClaims;
+import org.latchkey.token.TokenIssuer;
+import org.latchkey.token.TokenKeys;
+import org.latchkey.token.TokenSettings;
+
+/**
+ * Every door to a page or a change, tried as an attacker would: every URL spelling of every page, anonymously, as an
+ * ordinary person and with a superuser token the attacker minted with the shared key; the admin form posted by
+ * people who may not; changes made with the parent-domain access cookie alone. Run on every server by a class that
+ * gives it a Latchkey with a known first superuser and HMAC key ({@link DoorsIT} on Payara Micro,
+ * {@code WildFlyLoginFlowIT} on WildFly). Cookies are Secure in these servers, hence the prefixed names.
+ */
+interface Doors {
+
+    String ACCESS = "__Secure-latchkey.access";
+    String REFRESH = "__Host-latchkey.refresh";
+
+    /** Latchkey's root, ending in '/'. */
+    URI doors() throws Exception;
+
+    String adminEmail();
+
+    String adminPassword();
+
+    /** The HMAC key the server signs with (every service on the domain holds it). */
+    String signingKey();
+
+    String serverLog() throws Exception;
+
+    /**
+     * The servlet session's URL parameter: containers strip it before the application sees the URI — Payara even
+     * when the session cookie has another name, leaving no trace — so it may be served as the canonical page (with
+     * its constraints), as long as the id is never used.
+     */
+    String SESSION_PARAMETER = "jsessionid=0123456789";
+
+    List<String> PAGES = List.of("admin/users", "account", "logout", "register", "login", "index");
+
+    /** Other spellings of {@code page} (a path without the leading slash) that a container might map to it. */
+    static List<String> spellings(String page) {
+        String first = String.format(Locale.ROOT, "%%%02X", (int) page.charAt(0));
+        List<String> spellings = new ArrayList<>(List.of("faces/" + page, "faces/" + page + ".xhtml", page + ".xhtml",
+                page + ".jsf", page + ".faces", page + ";x=1", page + ";" + SESSION_PARAMETER, page + ";__Host-JSESSIONID=0123456789",
+                page + ";JSESSIONID=0123456789", "/" + page, "./" + page,
+                "x/../" + page, first + page.substring(1), page.toUpperCase(Locale.ROOT),
+                Character.toUpperCase(page.charAt(0)) + page.substring(1), page + "/", page + "%2F",
+                "jakarta.faces.resource/" + page + ".xhtml", "faces/jakarta.faces.resource/" + page + ".xhtml"));
+        int slash = page.indexOf('/');
+        if (slash > 0) {
+            String dir = page.substring(0, slash);
+            String rest = page.substring(slash + 1);
+            spellings.addAll(List.of(dir + "//" + rest, dir + "/./" + rest, dir + "/%" + String.format(Locale.ROOT, "%02X",
+                    (int) rest.charAt(0)) + rest.substring(1), dir + "%2F" + rest, dir + "/" + rest + ".xhtml;x=1"));
+        }
+        return spellings;
+    }
+
+    private Browser browser() throws Exception {
+        return new Browser(doors());
+    }
+
+    private Browser signedIn(String email, String password) throws Exception {
+        Browser browser = browser();
+        Page page = Accounts.login(browser, email, password, null);
+        assertEquals(302, page.status(), "signed in as " + email + ": " + page.body());
+        return browser;
+    }
+
+    private Browser newPerson(String email) throws Exception {
+        Browser browser = browser();
+        assertEquals(302, Accounts.register(browser, email, null).status());
+        return signedIn(email, Accounts.PASSWORD);
+    }
+
+    /** A token for this person that says superuser, signed with the shared key as any service on the domain could. */
+    private String mintedSuperuserToken(Browser person) throws Exception {
+        Page me = person.get("api/me");
+        assertEquals(200, me.status(), me.body());
+        long id = Long.parseLong(me.body().replaceAll(".*\"user_id\":\"?(\\d+)\"?.*", "$1"));
+        String uuid = me.body().replaceAll(".*\"user_uuid\":\"([^\"]+)\".*", "$1");
+        String email = me.body().replaceAll(".*\"email\":\"([^\"]+)\".*", "$1");
+        TokenSettings settings = new TokenSettings("HS512", Duration.ofMinutes(5), Duration.ofDays(5),
+                Duration.ofSeconds(10), Optional.empty(), Optional.empty());
+        TokenIssuer issuer = new TokenIssuer(TokenKeys.load("HS512", Optional.of(signingKey()), Optional.empty(),
+                Optional.empty(), List.of(), java.nio.file.Path.of("target")), settings);
+        return issuer.access(new TokenClaims(id, uuid, email, "Mallory", "Minted", true, true),
+                Instant.now()).value();
+    }
+
+    @Test
+    default void everySpellingOfEveryPageIsRefusedForEveryone() throws Exception {
+        String email = Accounts.newEmail();
+        Browser person = newPerson(email);
+        Browser minted = browser();
+        minted.setCookie(ACCESS, mintedSuperuserToken(person));
+        Map<String, Browser> callers = new LinkedHashMap<>();
+        callers.put("anonymous", browser());
+        callers.put("ordinary person", person);
+        callers.put("self-minted superuser token", minted);
+        List<String> leaks = new ArrayList<>();
+        int tried = 0;
+        String root = doors().toString();
+        for (Map.Entry<String, Browser> caller : callers.entrySet()) {
+            for (String page : PAGES) {
+                for (String spelling : spellings(page)) {
+                    Page answer = caller.getValue().get(root + spelling);
+                    tried++;
+                    if (spelling.endsWith(SESSION_PARAMETER)) {
+                        Page canonical = caller.getValue().get(root + page);
+                        boolean adopted = answer.setCookies().stream().anyMatch(c -> c.value().contains("0123456789"));
+                        if (adopted || answer.status() != canonical.status()) {
+                            leaks.add(caller.getKey() + " GET /" + spelling + " -> " + answer.status() + " vs "
+                                    + canonical.status() + (adopted ? ", session id adopted" : ""));
+                        }
+                        continue;
+                    }
+                    boolean toLogin = answer.status() == 302 && URI.create(answer.location()).getPath().endsWith("/login");
+                    boolean refused = answer.status() == 400 || answer.status() == 403 || answer.status() == 404;
+                    if (!(toLogin || refused) || answer.body().contains("users_form") || answer.body().contains(email)
+                            || answer.body().contains("password_form") || answer.body().contains("<!DOCTYPE html")
+                            && answer.body().contains("login_form")) {
+                        leaks.add(caller.getKey() + " GET /" + spelling + " -> " + answer.status() + " "
+                                + answer.header("Location").orElse(""));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), leaks, "every other spelling is refused or sent to the login page (" + tried + " tried)");
+
+        // the canonical addresses: the minted token's superuser claim counts for nothing on the auth host
+        assertEquals(403, minted.get("admin/users").status(), "roles come from Latchkey's records, not the token");
+        assertEquals(403, person.get("admin/users").status());
+        Page me = minted.get("api/me");
+        assertEquals(200, me.status());
+        assertTrue(me.body().contains("\"is_superuser\":false") && me.body().contains("\"is_staff\":false"), me.body());
+        assertEquals("user", minted.get("account").document().getElementById("roles").text());
+        Page anonymous = browser().get("admin/users");
+        assertEquals(302, anonymous.status());
+        assertTrue(anonymous.location().contains("/login?next="), anonymous.location());
+        assertEquals(200, browser().get("login").status());
+        assertEquals(200, browser().get("").status(), "the welcome page");
+    }
+
+    @Test
+    default void theAdminFormDeactivatesNobodyUnlessASuperuserWithTheAuthHostSessionPostsIt() throws Exception {
+        String victimEmail = Accounts.newEmail();
+        Browser victim = newPerson(victimEmail);
+        String victimUuid = victim.get("account").document().getElementById("uuid").text();
+        Browser admin = signedIn(adminEmail(), adminPassword());
+        Page users = admin.get("admin/users");
+        assertEquals(200, users.status());
+        Element button = users.document().selectFirst("tr[data-uuid=" + victimUuid + "] input.deactivate");
+        assertTrue(button != null, users.body());
+        Map<String, String> form = new LinkedHashMap<>();
+        for (Element input : users.document().getElementById("users_form").select("input")) {
+            if (!input.attr("name").isEmpty() && !input.attr("type").equals("submit")) {
+                form.put(input.attr("name"), input.attr("value"));
+            }
+        }
+        form.put(button.attr("name"), button.attr("value"));
+
+        Browser minted = browser();
+        minted.setCookie(ACCESS, mintedSuperuserToken(victim));
+        Browser accessOnly = browser();
+        accessOnly.setCookie(ACCESS, admin.cookie(ACCESS).orElseThrow()); // what every service on the domain receives
+        String root = doors().toString();
+        for (Browser intruder : List.of(browser(), victim, minted, accessOnly)) {
+            for (String path : List.of("admin/users", "faces/admin/users.xhtml", "admin/users.xhtml", "admin/users.jsf",
+                    "admin/users;x=1", "admin//users", "faces/admin/users")) {
+                Page answer = intruder.post(root + path, form);
+                assertFalse(answer.status() == 200 && answer.body().contains("deactivated and signed out"), path + ": "
+                        + answer.body());
+            }
+        }
+        assertEquals(302, Accounts.login(browser(), victimEmail, Accounts.PASSWORD, null).status(),
+                "nobody but the superuser's own session deactivated the victim");
+        Page accessOnlyPage = accessOnly.get("admin/users");
+        assertTrue(accessOnlyPage.body().contains("needs a superuser's sign-in on this device"), accessOnlyPage.body());
+        assertEquals(null, accessOnlyPage.document().selectFirst("tr[data-uuid]"), "no list without the auth-host session");
+        assertTrue(serverLog().contains("\"event\":\"admin-users-refused\""), "audited");
+        assertTrue(serverLog().contains("\"outcome\":\"no-auth-host-session\""), "with the reason");
+
+        // the superuser with their own session: done, and the person is out at once
+        Page done = admin.submit(users, "users_form", Map.of(), button.attr("name"));
+        assertTrue(done.messages().contains("The account was deactivated and signed out everywhere."), done.body());
+        assertEquals(302, victim.get("account").status(), "the victim's unexpired access token is refused at once");
+        victim.dropCookie(ACCESS);
+        assertEquals(200, victim.get("login").status(), "their refresh token no longer refreshes");
+        assertEquals(200, Accounts.login(browser(), victimEmail, Accounts.PASSWORD, null).status(),
+                "and their password no longer signs in");
+        assertTrue(serverLog().contains("\"event\":\"user-deactivated\",\"user\":\"" + victimUuid + "\""), "audited");
+    }
+
+    @Test
+    default void theAccessCookieAloneReadsButChangesNothing() throws Exception {
+        String email = Accounts.newEmail();
+        Browser person = newPerson(email);
+        String uuid = person.get("account").document().getElementById("uuid").text();
+        Browser accessOnly = browser();
+        accessOnly.setCookie(ACCESS, person.cookie(ACCESS).orElseThrow());
+
+        Page account = accessOnly.get("account");
+        assertEquals(200, account.status(), "reading is fine");
+        Page change = accessOnly.submit(account, "password_form", Map.of("current_password", Accounts.PASSWORD,
+                "new_password", "quartz-lantern-meadow-97", "confirm_password", "quartz-lantern-meadow-97"), "change_password");
+        assertTrue(change.body().contains("needs your sign-in on this device"), change.body());
+        Page everywhere = accessOnly.submit(accessOnly.get("account"), "signout_all_form", Map.of(), "signout_all");
+        assertTrue(everywhere.body().contains("needs your sign-in on this device"), everywhere.status() + everywhere.body());
+        assertTrue(serverLog().contains("\"event\":\"password-change-refused\",\"user\":\"" + uuid + "\""), "audited");
+        assertTrue(serverLog().contains("\"event\":\"sign-out-everywhere-refused\",\"user\":\"" + uuid + "\""), "audited");
+        assertEquals(302, Accounts.login(browser(), email, Accounts.PASSWORD, null).status(), "the password is unchanged");
+
+        // the API: a Bearer token alone, or with a refresh token that is not this person's live one, changes nothing
+        String bearer = person.cookie(ACCESS).orElseThrow();
+        Browser other = newPerson(Accounts.newEmail());
+        Browser api = browser().header("Authorization", "Bearer " + bearer).header("Accept", "application/json");
+        for (String body : List.of("{\"current_password\":\"" + Accounts.PASSWORD + "\",\"new_password\":\"quartz-lantern-meadow-97\"}",
+                "{\"current_password\":\"" + Accounts.PASSWORD + "\",\"new_password\":\"quartz-lantern-meadow-97\",\"refresh\":\""
+                        + other.cookie(REFRESH).orElseThrow() + "\"}",
+                "{\"current_password\":\"" + Accounts.PASSWORD + "\",\"new_password\":\"quartz-lantern-meadow-97\",\"refresh\":\"x\"}")) {
+            int status = api.postJson("api/me/password", body).status();
+            assertTrue(status == 400 || status == 403, "refused: " + status + " for " + body);
+        }
+        assertEquals(403, api.postJson("api/me/sign-out-everywhere", "{\"refresh\":\"" + other.cookie(REFRESH).orElseThrow()
+                + "\"}").status());
+        assertEquals(400, api.postJson("api/me/sign-out-everywhere", "{}").status(), "refresh is required");
+        assertEquals(200, api.get("api/me").status(), "the token still reads");
+        assertEquals(302, Accounts.login(browser(), email, Accounts.PASSWORD, null).status(), "nothing changed");
+    }
+
+    @Test
+    default void accessTokensIssuedBeforeSignOutEverywhereOrAPasswordChangeAreRefusedHere() throws Exception {
+        String email = Accounts.newEmail();
+        Browser person = newPerson(email);
+        Browser laptop = signedIn(email, Accounts.PASSWORD);
+        String laptopAccess = laptop.cookie(ACCESS).orElseThrow();
+
+        Page account = person.get("account");
+        Page changed = person.submit(account, "password_form", Map.of("current_password", Accounts.PASSWORD,
+                "new_password", "quartz-lantern-meadow-97", "confirm_password", "quartz-lantern-meadow-97"), "change_password");
+        assertTrue(changed.messages().contains("Your password was changed. Every other sign-in of yours has been signed out."),
+                changed.body());
+        assertTrue(changed.setCookie(ACCESS).isPresent(), "this device gets a new access cookie");
+        assertEquals(200, person.get("account").status(), "and stays signed in");
+        Browser stale = browser();
+        stale.setCookie(ACCESS, laptopAccess);
+        assertEquals(302, stale.get("account").status(), "the laptop's unexpired access token is refused at once");
+        assertEquals(401, browser().header("Authorization", "Bearer " + laptopAccess).get("api/me").status());
+
+        String before = person.cookie(ACCESS).orElseThrow();
+        Page everywhere = person.submit(person.get("account"), "signout_all_form", Map.of(), "signout_all");
+        assertEquals(302, everywhere.status(), everywhere.body());
+        Browser replay = browser();
+        replay.setCookie(ACCESS, before);
+        assertEquals(302, replay.get("account").status(), "signed out everywhere: the old access token is refused here");
+    }
+
+    @Test
+    default void aServiceThatNeverReceivesTheCookieGetsTheFormInsteadOfALoop() throws Exception {
+        Browser browser = newPerson(Accounts.newEmail());
+        String next = "login?next=" + java.net.URLEncoder.encode("https://app.example.test/", StandardCharsets.UTF_8);
+        List<Integer> statuses = new ArrayList<>();
+        Page[] loopPage = new Page[1];
+        for (int i = 0; i < 5; i++) {
+            browser.dropCookie(ACCESS); // the service never sees it and sends the browser back
+            Page answer = browser.get(next);
+            statuses.add(answer.status());
+            if (answer.status() == 200) {
+                loopPage[0] = answer;
+            }
+        }
+        assertEquals(List.of(302, 302, 302, 200, 302), statuses, "three silent refreshes in a row, then the form once");
+        Page form = loopPage[0];
+        assertTrue(form.messages().stream().anyMatch(m -> m.contains("did not receive your sign-in")), form.messages().toString());
+        assertNotEquals(null, form.document().getElementById("login_form"));
+        assertTrue(serverLog().contains("\"outcome\":\"redirect-loop\""), "audited");
+    }
+}
