@@ -10,6 +10,7 @@ import org.latchkey.consumer.TokenVerifier;
 import org.eclipse.microprofile.config.Config;
 import org.latchkey.consumer.ConfigValues;
 import org.latchkey.password.PasswordPolicy;
+import org.latchkey.storage.FailFast;
 import org.latchkey.token.TokenIssuer;
 import org.latchkey.user.AdminBootstrap;
 
@@ -40,6 +41,9 @@ public class Startup {
     @Inject
     AdminBootstrap admin;
 
+    @Inject
+    FailFast failFast;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
             Settings.Summary settings = Settings.readAll(ConfigValues.of(config), policy);
@@ -50,6 +54,7 @@ public class Startup {
                     + settings.cookies().domain().orElse("(host-only)") + ", secure " + settings.cookies().secure()
                     + "; data " + settings.dataDir());
             schema.migrate();
+            failFast.apply();
             admin.run();
         } catch (RuntimeException e) {
             String reason = rootMessage(e);

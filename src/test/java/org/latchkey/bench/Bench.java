@@ -91,7 +91,7 @@ public final class Bench {
         Path dir = Files.createDirectories(Path.of("target/bench"));
         Path war = DownstreamWar.export(dir.resolve("downstream.war"));
         try (PayaraMicroProcess app = PayaraMicroProcess.startApp("bench-downstream", war, "public",
-                Map.of("JWT_SIGNING_KEY", keyAndToken[0]))) {
+                Map.of("JWT_SIGNING_KEY", keyAndToken[0], "latchkey.cookie.secure", "false"))) {
             String cookie = "Cookie: latchkey.access=" + keyAndToken[1];
             String unprotected = app.base() + "public";
             String protectedUrl = app.base() + "private"; // the same page as /public, behind a constraint

@@ -46,7 +46,8 @@ class BrowserFlowIT {
                         "latchkey.jwt.leeway", "PT0S"));
         auth = URI.create("http://auth.example.test:" + latchkey.base().getPort() + "/");
         app = PayaraMicroProcess.startApp("browser-app", DownstreamWar.export(testDir.resolve("browser-app.war")), "public",
-                Map.of("JWT_SIGNING_KEY", KEY, "latchkey.login-url", auth + "login", "latchkey.jwt.leeway", "PT0S"));
+                Map.of("JWT_SIGNING_KEY", KEY, "latchkey.login-url", auth + "login", "latchkey.jwt.leeway", "PT0S",
+                        "latchkey.cookie.secure", "false"));
         appHome = URI.create("http://app.example.test:" + app.base().getPort() + "/home");
     }
 

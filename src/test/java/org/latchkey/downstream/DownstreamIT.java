@@ -52,7 +52,7 @@ class DownstreamIT {
                         "latchkey.redirect.allowed-hosts", "localhost"));
         Path war = DownstreamWar.export(testDir.resolve("downstream.war"));
         app = PayaraMicroProcess.startApp("downstream-app", war, "public", Map.of("JWT_SIGNING_KEY", KEY,
-                "latchkey.login-url", latchkey.base() + "login", "latchkey.jwt.leeway", "PT0S"));
+                "latchkey.login-url", latchkey.base() + "login", "latchkey.jwt.leeway", "PT0S", "latchkey.cookie.secure", "false"));
         django = startDjango(testDir);
     }
 

@@ -52,7 +52,8 @@ class KeyRotationIT {
             String kidA = kids(jwks);
             app = PayaraMicroProcess.startApp("rotation-app", DownstreamWar.export(testDir.resolve("rotation-app.war")),
                     "public", Map.of("latchkey.jwks-url", jwks.toString(), "latchkey.jwt.algorithms", "RS256",
-                            "latchkey.jwks.min-refresh", "PT1S", "latchkey.jwt.issuer", ISSUER));
+                            "latchkey.jwks.min-refresh", "PT1S", "latchkey.jwt.issuer", ISSUER,
+                            "latchkey.cookie.secure", "false"));
             mp = PayaraMicroProcess.startApp("rotation-mp", DownstreamWar.exportMpJwt(testDir.resolve("rotation-mp.war")),
                     "api/ping", Map.of("mp.jwt.verify.publickey.location", jwks.toString(),
                             "mp.jwt.verify.issuer", ISSUER, "mp.jwt.verify.publickey.algorithm", "RS256"));
