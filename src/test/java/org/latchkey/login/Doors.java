@@ -127,7 +127,9 @@ interface Doors {
                 for (String spelling : spellings(page)) {
                     Page answer = caller.getValue().get(root + spelling);
                     tried++;
-                    if (SESSION_PARAMETERS.stream().anyMatch(spelling::endsWith)) {
+                    boolean toLogin = answer.status() == 302 && URI.create(answer.location()).getPath().endsWith("/login");
+                    boolean refused = answer.status() == 400 || answer.status() == 403 || answer.status() == 404;
+                    if (SESSION_PARAMETERS.stream().anyMatch(spelling::endsWith) && !refused) { // WildFly refuses them
                         // (not compared on /login, whose silent refreshes in a row end in the form by design)
                         int canonical = page.equals("login") ? answer.status() : caller.getValue().get(root + page).status();
                         boolean adopted = answer.setCookies().stream().anyMatch(c -> c.value().contains("0123456789"));
@@ -137,8 +139,6 @@ interface Doors {
                         }
                         continue;
                     }
-                    boolean toLogin = answer.status() == 302 && URI.create(answer.location()).getPath().endsWith("/login");
-                    boolean refused = answer.status() == 400 || answer.status() == 403 || answer.status() == 404;
                     if (!(toLogin || refused) || answer.body().contains("users_form") || answer.body().contains(email)
                             || answer.body().contains("password_form") || answer.body().contains("<!DOCTYPE html")
                             && answer.body().contains("login_form")) {
