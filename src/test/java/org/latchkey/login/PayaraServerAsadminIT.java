@@ -1,6 +1,11 @@
 package org.latchkey.login;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.latchkey.support.Accounts;
+import org.latchkey.support.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.latchkey.support.PayaraServerProcess;
@@ -32,5 +37,22 @@ class PayaraServerAsadminIT extends LoginJourney {
     @Override
     URI base() {
         return server.base();
+    }
+
+    /**
+     * The README's redeploy (undeploy, deploy): the person signed in before it is still signed in after it. (A forced
+     * redeploy, {@code deploy --force=true}, leaves the previous deployment's identity store in use: 500s.)
+     */
+    @Test
+    void aRedeployKeepsAccountsAndSignIns() throws Exception {
+        Browser browser = new Browser(server.base());
+        String email = Accounts.newEmail();
+        assertEquals(302, Accounts.register(browser, email, null).status());
+        assertEquals(302, Accounts.login(browser, email, Accounts.PASSWORD, null).status());
+        server.redeploy();
+        assertEquals(200, browser.get("account").status(), "the access cookie still verifies (the key is kept)");
+        browser.dropCookie(ACCESS);
+        assertEquals(302, browser.get("login").status(), "the refresh token still refreshes");
+        assertEquals(302, Accounts.login(new Browser(server.base()), email, Accounts.PASSWORD, null).status());
     }
 }

@@ -70,5 +70,11 @@ class PayaraServerLoginFlowIT extends LoginJourney implements Doors {
         assertFalse(log.contains("NoClassDefFoundError"), "no class EclipseLink's customizer needed");
         assertFalse(log.contains("Latchkey refuses to start"));
         assertEquals(true, log.contains("EclipseLink read retries off"), "fail-fast during outages on this server too");
+        java.net.http.HttpResponse<String> ready = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest
+                        .newBuilder(server.base().resolve("health/ready")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals(true, ready.body().contains("\"database\""), "Latchkey's own readiness check: " + ready.body());
     }
 }

@@ -172,6 +172,15 @@ public final class PayaraServerProcess implements AutoCloseable {
         asadmin(log, "--port", port, "deploy", "--contextroot", "/", "--name", "latchkey", war.toString());
     }
 
+    /** The README's redeploy of a new build. */
+    public void redeploy() throws IOException, InterruptedException {
+        Path war = Path.of(System.getProperty("latchkey.war", "target/latchkey.war")).toAbsolutePath();
+        String port = String.valueOf(admin.getPort());
+        asadmin(domains.resolveSibling("redeploy.log"), "--port", port, "undeploy", "latchkey");
+        asadmin(domains.resolveSibling("redeploy.log"), "--port", port, "deploy", "--contextroot", "/", "--name", "latchkey",
+                war.toString());
+    }
+
     private void asadmin(Path log, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/asadmin").toString()));
         command.addAll(List.of(arguments));
