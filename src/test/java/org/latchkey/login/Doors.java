@@ -23,29 +23,37 @@ import org.latchkey.support.Browser.Page;
 import org.latchkey.token.TokenClaims;
 import org.latchkey.token.TokenIssuer;
 import org.latchkey.token.TokenKeys;
+import org.latchkey.token.TestKeys;
 import org.latchkey.token.TokenSettings;
 
 /**
  * Every door to a page or a change, tried as an attacker would: every URL spelling of every page, anonymously, as an
  * ordinary person and with a superuser token the attacker minted with the shared key; the admin form posted by
  * people who may not; changes made with the parent-domain access cookie alone. Run on every server by a class that
- * gives it a Latchkey with a known first superuser and HMAC key ({@link DoorsIT} on Payara Micro,
- * {@code WildFlyLoginFlowIT} on WildFly). Cookies are Secure in these servers, hence the prefixed names.
+ * starts Latchkey with {@link #settings()} ({@link DoorsIT} on Payara Micro, {@code WildFlyLoginFlowIT} on WildFly,
+ * {@code PayaraServerLoginFlowIT} on Payara Server). Cookies are Secure in these servers, hence the prefixed names.
  */
 interface Doors {
 
     String ACCESS = "__Secure-latchkey.access";
     String REFRESH = "__Host-latchkey.refresh";
 
+    /** The first superuser every server under these tests is started with; its password is made up per run. */
+    String ADMIN_EMAIL = Accounts.newEmail();
+    String ADMIN_PASSWORD = TestKeys.random().substring(0, 24);
+    /** The HMAC key the servers sign with (every service on the domain holds it, and so does the attacker here). */
+    String KEY = TestKeys.random() + TestKeys.random();
+
+    /** What a server runs these tests with: {@link LoginJourney#SETTINGS}, the first superuser and the key. */
+    static Map<String, String> settings() {
+        Map<String, String> settings = new java.util.HashMap<>(LoginJourney.SETTINGS);
+        settings.putAll(Map.of("latchkey.admin.email", ADMIN_EMAIL, "latchkey.admin.password", ADMIN_PASSWORD,
+                "JWT_SIGNING_KEY", KEY));
+        return settings;
+    }
+
     /** Latchkey's root, ending in '/'. */
     URI doors() throws Exception;
-
-    String adminEmail();
-
-    String adminPassword();
-
-    /** The HMAC key the server signs with (every service on the domain holds it). */
-    String signingKey();
 
     String serverLog() throws Exception;
 
@@ -103,7 +111,7 @@ interface Doors {
         String email = me.body().replaceAll(".*\"email\":\"([^\"]+)\".*", "$1");
         TokenSettings settings = new TokenSettings("HS512", Duration.ofMinutes(5), Duration.ofDays(5),
                 Duration.ofSeconds(10), Optional.empty(), Optional.empty());
-        TokenIssuer issuer = new TokenIssuer(TokenKeys.load("HS512", Optional.of(signingKey()), Optional.empty(),
+        TokenIssuer issuer = new TokenIssuer(TokenKeys.load("HS512", Optional.of(KEY), Optional.empty(),
                 Optional.empty(), List.of(), java.nio.file.Path.of("target")), settings);
         return issuer.access(new TokenClaims(id, uuid, email, "Mallory", "Minted", true, true),
                 Instant.now()).value();
@@ -169,7 +177,7 @@ interface Doors {
         String victimEmail = Accounts.newEmail();
         Browser victim = newPerson(victimEmail);
         String victimUuid = victim.get("account").document().getElementById("uuid").text();
-        Browser admin = signedIn(adminEmail(), adminPassword());
+        Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
         Page users = admin.get("admin/users");
         assertEquals(200, users.status());
         Element button = users.document().selectFirst("tr[data-uuid=" + victimUuid + "] input.deactivate");
@@ -269,6 +277,8 @@ interface Doors {
         stale.setCookie(ACCESS, laptopAccess);
         assertEquals(302, stale.get("account").status(), "the laptop's unexpired access token is refused at once");
         assertEquals(401, browser().header("Authorization", "Bearer " + laptopAccess).get("api/me").status());
+        assertEquals(401, browser().postJson("api/token/verify", "{\"token\":\"" + laptopAccess + "\"}").status(),
+                "and the auth host's verify endpoint says so too");
 
         String before = person.cookie(ACCESS).orElseThrow();
         Page everywhere = person.submit(person.get("account"), "signout_all_form", Map.of(), "signout_all");

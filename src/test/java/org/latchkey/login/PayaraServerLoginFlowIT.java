@@ -21,7 +21,7 @@ class PayaraServerLoginFlowIT extends LoginJourney implements Doors {
 
     @BeforeAll
     static void startPayaraServer() throws Exception {
-        server = PayaraServerProcess.start("payara-server-rest", Setup.REST, DoorsIT.settings());
+        server = PayaraServerProcess.start("payara-server-rest", Setup.REST, Doors.settings());
         System.out.printf("FIGURES payara-server (REST): %.1f s from create-domain to the first page, of which %.1f s"
                 + " configuring and deploying; %d MiB resident%n", server.startup().toMillis() / 1000.0,
                 server.deployment().toMillis() / 1000.0, server.residentMiB());
@@ -42,21 +42,6 @@ class PayaraServerLoginFlowIT extends LoginJourney implements Doors {
     @Override
     public URI doors() {
         return server.base();
-    }
-
-    @Override
-    public String adminEmail() {
-        return DoorsIT.ADMIN_EMAIL;
-    }
-
-    @Override
-    public String adminPassword() {
-        return DoorsIT.ADMIN_PASSWORD;
-    }
-
-    @Override
-    public String signingKey() {
-        return DoorsIT.KEY;
     }
 
     @Override

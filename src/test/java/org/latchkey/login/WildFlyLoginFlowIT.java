@@ -23,7 +23,7 @@ class WildFlyLoginFlowIT extends LoginJourney implements Doors {
 
     @BeforeAll
     static void startWildFly() throws Exception {
-        wildfly = WildFlyProcess.start("wildfly", DoorsIT.settings());
+        wildfly = WildFlyProcess.start("wildfly", Doors.settings());
         System.out.printf("FIGURES wildfly: ready %.1f s after launch, %d MiB resident%n",
                 wildfly.startup().toMillis() / 1000.0, wildfly.residentMiB());
     }
@@ -43,21 +43,6 @@ class WildFlyLoginFlowIT extends LoginJourney implements Doors {
     @Override
     public URI doors() {
         return wildfly.base();
-    }
-
-    @Override
-    public String adminEmail() {
-        return DoorsIT.ADMIN_EMAIL;
-    }
-
-    @Override
-    public String adminPassword() {
-        return DoorsIT.ADMIN_PASSWORD;
-    }
-
-    @Override
-    public String signingKey() {
-        return DoorsIT.KEY;
     }
 
     @Override
