@@ -39,10 +39,7 @@ class PayaraServerAsadminIT extends LoginJourney {
         return server.base();
     }
 
-    /**
-     * The README's redeploy (undeploy, deploy): the person signed in before it is still signed in after it. (A forced
-     * redeploy, {@code deploy --force=true}, leaves the previous deployment's identity store in use: 500s.)
-     */
+    /** The README's redeploy (undeploy, deploy, restart-domain): the person signed in before is still signed in after. */
     @Test
     void aRedeployKeepsAccountsAndSignIns() throws Exception {
         Browser browser = new Browser(server.base());

@@ -172,13 +172,31 @@ public final class PayaraServerProcess implements AutoCloseable {
         asadmin(log, "--port", port, "deploy", "--contextroot", "/", "--name", "latchkey", war.toString());
     }
 
-    /** The README's redeploy of a new build. */
+    /**
+     * The README's redeploy of a new build: undeploy, deploy, restart the domain. (Without the restart, Payara Server
+     * 6.2025.9 went on calling the previous deployment's authentication mechanism for {@code /} now and then, and
+     * signed-in requests answered 500.)
+     */
     public void redeploy() throws IOException, InterruptedException {
         Path war = Path.of(System.getProperty("latchkey.war", "target/latchkey.war")).toAbsolutePath();
+        Path log = domains.resolveSibling("redeploy.log");
         String port = String.valueOf(admin.getPort());
-        asadmin(domains.resolveSibling("redeploy.log"), "--port", port, "undeploy", "latchkey");
-        asadmin(domains.resolveSibling("redeploy.log"), "--port", port, "deploy", "--contextroot", "/", "--name", "latchkey",
-                war.toString());
+        asadmin(log, "--port", port, "undeploy", "latchkey");
+        asadmin(log, "--port", port, "deploy", "--contextroot", "/", "--name", "latchkey", war.toString());
+        asadmin(log, "restart-domain", "--domaindir", domains.toString(), DOMAIN);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(base.resolve("login")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // restarting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("no 200 from /login within 120 s of the restart; see " + logFile());
     }
 
     private void asadmin(Path log, String... arguments) throws IOException, InterruptedException {
