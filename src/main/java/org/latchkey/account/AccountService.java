@@ -4,19 +4,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.latchkey.caller.Caller;
 import org.latchkey.caller.Callers;
 import org.latchkey.caller.NotAllowedException;
+import org.latchkey.link.EmailLinks;
+import org.latchkey.mail.Letter;
+import org.latchkey.mail.MailSettings;
+import org.latchkey.mail.Mailer;
 import org.latchkey.password.PasswordHasher;
 import org.latchkey.password.PasswordPolicy;
 import org.latchkey.session.SessionService;
 import org.latchkey.text.Text;
+import org.latchkey.text.Texts;
 import org.latchkey.user.User;
 import org.latchkey.user.UserService;
 
-/** The signed-in person's own changes: a new password (which ends their other sign-ins), signing out everywhere. */
+/**
+ * The signed-in person's own changes: a new password (which ends their other sign-ins and their reset links, and
+ * sends a notice to their address), signing out everywhere.
+ */
 @ApplicationScoped
 public class AccountService {
 
@@ -38,6 +48,18 @@ public class AccountService {
 
     @Inject
     Callers callers;
+
+    @Inject
+    EmailLinks links;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    MailSettings mail;
+
+    @Inject
+    HttpServletRequest request;
 
     /** The signed-in person's own record, for reading (the access token is enough for that). */
     public User me() throws NotAllowedException {
@@ -77,6 +99,12 @@ public class AccountService {
         }
         users.replacePasswordHash(user.getId(), hasher.hash(candidate));
         sessions.endOtherSessions(user.getId(), refreshToken);
+        links.retire(user.getId(), EmailLinks.RESET); // a link sent before no longer sets a password
+        Locale locale = Texts.choose(request.getLocales().asIterator());
+        // a notice with no secret and no link that signs anyone in (ASVS 2.2.3)
+        mailer.later("password-notice", () -> mailer.send(Letter.compose("passwordChanged", user.getEmail(), locale,
+                user.getUuid(), null, user.getFirstName().isBlank() ? user.getEmail() : user.getFirstName(),
+                mail.base() + "/password-reset")));
         return new PasswordChange(Map.of(), sessions.access(user.getId()));
     }
 

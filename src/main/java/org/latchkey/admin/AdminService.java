@@ -3,9 +3,12 @@ package org.latchkey.admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Locale;
+import org.latchkey.audit.Audit;
 import org.latchkey.caller.Caller;
 import org.latchkey.caller.Callers;
 import org.latchkey.caller.NotAllowedException;
+import org.latchkey.reset.PasswordResetService;
 import org.latchkey.session.SessionService;
 import org.latchkey.user.User;
 import org.latchkey.user.UserService;
@@ -27,6 +30,12 @@ public class AdminService {
 
     @Inject
     Callers callers;
+
+    @Inject
+    PasswordResetService resets;
+
+    @Inject
+    Audit audit;
 
     public List<User> users(String refreshToken) throws NotAllowedException {
         callers.superuser("admin-users", refreshToken);
@@ -54,6 +63,20 @@ public class AdminService {
         callers.superuser("user-reactivated", refreshToken);
         return users.findByUuid(uuid).map(user -> {
             users.setActive(user.getId(), true);
+            return true;
+        }).orElse(false);
+    }
+
+    /**
+     * Mails the person a reset link (under the same hourly limit as any request); the superuser never sees it.
+     *
+     * @return false when there is no such active person
+     */
+    public boolean sendResetLink(String uuid, String refreshToken, Locale locale, String client) throws NotAllowedException {
+        Caller caller = callers.superuser("reset-link-sent", refreshToken);
+        return users.findByUuid(uuid).filter(User::isActive).map(user -> {
+            resets.sendTo(user, locale);
+            audit.event("reset-link-sent", user.getUuid(), client, "queued", caller.uuid());
             return true;
         }).orElse(false);
     }

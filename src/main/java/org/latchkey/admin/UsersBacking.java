@@ -77,6 +77,20 @@ public class UsersBacking {
         }
     }
 
+    public void sendResetLink(String uuid) {
+        try {
+            boolean done = admin.sendResetLink(uuid, refreshToken(), texts.getLocale(), client());
+            faces.addMessage(null, done ? texts.info(Text.of("users.resetSent", emailOf(uuid)))
+                    : texts.error(Text.of("users.cannotSendReset")));
+        } catch (NotAllowedException e) {
+            faces.addMessage(null, texts.error(Text.of("users.notAllowed")));
+        }
+    }
+
+    private String emailOf(String uuid) {
+        return getUsers().stream().filter(u -> u.getUuid().equals(uuid)).map(User::getEmail).findFirst().orElse("");
+    }
+
     private String refreshToken() {
         return Tokens.cookie(request(), cookieSettings.refreshName()).orElse(null);
     }

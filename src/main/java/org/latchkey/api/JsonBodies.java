@@ -54,4 +54,15 @@ final class JsonBodies {
         }
         return text.getString();
     }
+
+    /** A string field or null (the service then says what is missing, by field); another type is refused here. */
+    static String optional(JsonObject json, String field) {
+        if (!json.containsKey(field) || json.isNull(field)) {
+            return null;
+        }
+        if (!(json.get(field) instanceof JsonString value)) {
+            throw new ApiProblem(400, "The field \"" + field + "\" must be a string.", "invalid");
+        }
+        return value.getString();
+    }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.latchkey.audit.Audit;
+import org.latchkey.login.SignInNotes;
 import org.latchkey.login.UserPrincipal;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.latchkey.login.AccessTokenCredential;
@@ -59,6 +60,9 @@ public class TokensResource {
     @Inject
     Audit audit;
 
+    @Inject
+    SignInNotes notes;
+
     @Context
     HttpServletRequest request;
 
@@ -75,6 +79,11 @@ public class TokensResource {
         }
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(login.email().strip(), new Password(login.password())));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID && notes.isUnverified()) {
+            audit.event("login", null, client, "unverified-link-sent");
+            throw new ApiProblem(401, "Confirm your email address first: a new link was sent to it.",
+                    "email_not_verified");
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(login.email(), client, Instant.now());
             audit.event("login", null, client, "failure");

@@ -14,7 +14,15 @@ public class Audit {
     private static final Logger LOG = Logger.getLogger(LOGGER);
 
     public void event(String event, String userUuid, String client, String outcome) {
+        event(event, userUuid, client, outcome, null);
+    }
+
+    /** @param actorUuid who did it to {@code userUuid}, when that is someone else (a superuser) */
+    public void event(String event, String userUuid, String client, String outcome, String actorUuid) {
         JsonObjectBuilder line = Json.createObjectBuilder().add("time", Instant.now().toString()).add("event", event);
+        if (actorUuid != null) {
+            line.add("actor", actorUuid);
+        }
         if (userUuid != null) {
             line.add("user", userUuid);
         }

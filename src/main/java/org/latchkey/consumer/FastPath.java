@@ -125,7 +125,8 @@ final class FastPath {
         return Optional.of(new Accepted(new LatchkeyUser(userId instanceof JsonString s ? s.getString() : userId.toString(),
                 uuid, text(claims, "user_email"), text(claims, "user_first_name"), text(claims, "user_last_name"),
                 claims.get("user_is_staff") == JsonValue.TRUE, claims.get("user_is_superuser") == JsonValue.TRUE,
-                claims.get("iat") instanceof JsonNumber iat ? iat.longValue() : 0), ((JsonNumber) claims.get("exp")).longValue()));
+                claims.get("iat") instanceof JsonNumber iat ? iat.longValue() : 0,
+                claims.get("user_email_verified") == JsonValue.TRUE), ((JsonNumber) claims.get("exp")).longValue()));
     }
 
     private static byte[] array(ByteBuffer buffer) {

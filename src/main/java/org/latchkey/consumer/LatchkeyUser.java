@@ -9,20 +9,28 @@ import java.util.Set;
  * {@code staff} and {@code superuser} are what the token says; on the auth host they are replaced by its own records
  * ({@link #withRoles}).
  *
- * @param issuedAt the token's {@code iat} in epoch seconds, 0 when it has none
+ * @param issuedAt      the token's {@code iat} in epoch seconds, 0 when it has none
+ * @param emailVerified the token's {@code user_email_verified}: Latchkey proved the person reads that address
+ *                      (false when the claim is missing, as in tokens from the article's Django service)
  */
 public record LatchkeyUser(String userId, String uuid, String email, String firstName, String lastName,
-                           boolean staff, boolean superuser, long issuedAt) {
+                           boolean staff, boolean superuser, long issuedAt, boolean emailVerified) {
+
+    /** A person read from a token without {@code user_email_verified}. */
+    public LatchkeyUser(String userId, String uuid, String email, String firstName, String lastName, boolean staff,
+                        boolean superuser, long issuedAt) {
+        this(userId, uuid, email, firstName, lastName, staff, superuser, issuedAt, false);
+    }
 
     /** A person not read from a token. */
     public LatchkeyUser(String userId, String uuid, String email, String firstName, String lastName, boolean staff,
                         boolean superuser) {
-        this(userId, uuid, email, firstName, lastName, staff, superuser, 0);
+        this(userId, uuid, email, firstName, lastName, staff, superuser, 0, false);
     }
 
     /** The same person with the roles someone who knows better says they have. */
     public LatchkeyUser withRoles(boolean staff, boolean superuser) {
-        return new LatchkeyUser(userId, uuid, email, firstName, lastName, staff, superuser, issuedAt);
+        return new LatchkeyUser(userId, uuid, email, firstName, lastName, staff, superuser, issuedAt, emailVerified);
     }
 
     public static final String GROUP_USER = "user";

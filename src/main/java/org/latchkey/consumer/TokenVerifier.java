@@ -182,7 +182,8 @@ public final class TokenVerifier {
         return new LatchkeyUser(String.valueOf(userId), (String) uuid, text(map, "user_email"),
                 text(map, "user_first_name"), text(map, "user_last_name"),
                 Boolean.TRUE.equals(map.get("user_is_staff")), Boolean.TRUE.equals(map.get("user_is_superuser")),
-                map.get("iat") instanceof Number iat ? iat.longValue() : 0);
+                map.get("iat") instanceof Number iat ? iat.longValue() : 0,
+                Boolean.TRUE.equals(map.get("user_email_verified")));
     }
 
     /** Verifies signature, expiry and {@code jti}, and that {@code token_type} is the expected one. */

@@ -65,6 +65,9 @@ public class LoginBacking {
     @Inject
     Texts texts;
 
+    @Inject
+    SignInNotes notes;
+
     private String email;
     private String password;
     private String next;
@@ -138,6 +141,12 @@ public class LoginBacking {
                     faces.responseComplete(); // the database is away: the mechanism has answered, nothing to count
                     return;
                 }
+                if (notes.isUnverified()) {
+                    // the right password: not a failure to count, and now it may be told
+                    audit.event("login", null, client, "unverified-link-sent");
+                    faces.addMessage(null, texts.warn(Text.of("login.unverified")));
+                    return;
+                }
                 throttle.failed(email, client, Instant.now());
                 audit.event("login", null, client, "failure");
                 faces.addMessage(null, texts.error(Text.of("login.invalid")));
@@ -148,6 +157,10 @@ public class LoginBacking {
     static Text describe(Duration wait) {
         long seconds = LoginThrottle.seconds(wait);
         return seconds <= 90 ? Text.of("duration.seconds", seconds) : Text.of("duration.minutes", (seconds + 59) / 60);
+    }
+
+    public String getResetUrl() {
+        return externalContext().getRequestContextPath() + "/password-reset";
     }
 
     /** The register link keeps {@code next}, so a new person also ends up where they were going. */

@@ -7,14 +7,18 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Optional;
 import org.latchkey.consumer.LatchkeyUser;
+import jakarta.servlet.http.HttpServletRequest;
 import org.latchkey.password.PasswordHasher;
+import org.latchkey.registration.VerificationService;
+import org.latchkey.text.Texts;
 import org.latchkey.user.Emails;
 import org.latchkey.user.User;
 import org.latchkey.user.UserService;
 
 /**
  * Email and password against the user table. An unknown email costs one bcrypt verification too, as in Django,
- * so the answer's timing does not tell which emails have accounts; an inactive account gets the same refusal.
+ * so the answer's timing does not tell which emails have accounts; an inactive account gets the same refusal. An
+ * unverified one (with verification required) is refused after a correct password, with a new link sent.
  */
 @ApplicationScoped
 public class UserIdentityStore implements IdentityStore {
@@ -24,6 +28,15 @@ public class UserIdentityStore implements IdentityStore {
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    VerificationService verifications;
+
+    @Inject
+    SignInNotes notes;
+
+    @Inject
+    HttpServletRequest request;
 
     /**
      * A refusal never comes sooner than this after the check began. On PostgreSQL a known email measured a few ms
@@ -57,6 +70,11 @@ public class UserIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         if (!hasher.verify(password, user.get().getPasswordHash()) || !user.get().isActive()) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (verifications.mustVerify(user.get())) {
+            notes.unverified();
+            verifications.resend(user.get(), Texts.choose(request.getLocales().asIterator()));
             return CredentialValidationResult.INVALID_RESULT;
         }
         if (hasher.needsRehash(user.get().getPasswordHash())) {

@@ -10,8 +10,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
 import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
+import org.latchkey.throttle.ClientAddress;
+import org.latchkey.throttle.ThrottleSettings;
 
 /** register.xhtml: one action; problems appear next to their fields, success goes on to the login page. */
 @Named
@@ -27,6 +30,9 @@ public class RegisterBacking {
     @Inject
     Texts texts;
 
+    @Inject
+    ThrottleSettings throttleSettings;
+
     private String firstName;
     private String lastName;
     private String email;
@@ -35,8 +41,10 @@ public class RegisterBacking {
     private String next;
 
     public void register() throws IOException {
+        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         Map<String, List<Text>> problems = registrations.register(
-                new Registration(firstName, lastName, email, password, confirmPassword));
+                new Registration(firstName, lastName, email, password, confirmPassword), texts.getLocale(),
+                ClientAddress.of(request, throttleSettings.trustedProxies()));
         if (!problems.isEmpty()) {
             faces.addMessage(null, texts.error(Text.of("register.fixProblems")));
             problems.forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, texts.error(m))));
@@ -44,7 +52,8 @@ public class RegisterBacking {
         }
         ExternalContext external = faces.getExternalContext();
         external.getFlash().setKeepMessages(true);
-        faces.addMessage(null, texts.info(Text.of("register.created")));
+        faces.addMessage(null, texts.info(Text.of(registrations.verificationRequired() ? "register.checkInbox"
+                : "register.created")));
         external.redirect(getLoginUrl());
         faces.responseComplete();
     }

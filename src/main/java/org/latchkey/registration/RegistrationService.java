@@ -4,18 +4,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.latchkey.audit.Audit;
+import org.latchkey.mail.Letter;
+import org.latchkey.mail.MailSettings;
+import org.latchkey.mail.Mailer;
 import org.latchkey.password.PasswordHasher;
 import org.latchkey.password.PasswordPolicy;
 import org.latchkey.text.Text;
 import org.latchkey.user.EmailTakenException;
 import org.latchkey.user.Emails;
 import org.latchkey.user.NewUser;
+import org.latchkey.user.User;
 import org.latchkey.user.UserService;
 
 /**
- * The article's checks — a valid email, not already taken, the two passwords equal — plus names that fit and the
- * password policy. Problems come back by form field; nothing is stored unless there are none.
+ * The article's checks — a valid email, the two passwords equal — plus names that fit and the password policy.
+ * Problems come back by form field; nothing is stored unless there are none. With verification required (the
+ * default) a taken address is no problem the form reports: the same answer, and the same work on the request
+ * thread (the password is hashed either way), then off it either a new unverified account and its verification
+ * link, or a mail to the address's owner saying someone tried. With verification off, the article's behaviour: the
+ * form says the address is taken, and the account works at once.
  */
 @ApplicationScoped
 public class RegistrationService {
@@ -37,8 +47,31 @@ public class RegistrationService {
     @Inject
     PasswordPolicy policy;
 
-    /** @return problems by field name; empty when the account was created */
-    public Map<String, List<Text>> register(Registration form) {
+    @Inject
+    RegistrationSettings settings;
+
+    @Inject
+    VerificationService verifications;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    MailSettings mail;
+
+    @Inject
+    Audit audit;
+
+    /** Whether a registration ends with "check your inbox" rather than "your account was created". */
+    public boolean verificationRequired() {
+        return settings.verificationRequired();
+    }
+
+    /**
+     * @return problems by field name; empty when the account was created (verification off) or the registration
+     *         was accepted for its address (verification required)
+     */
+    public Map<String, List<Text>> register(Registration form, Locale locale, String client) {
         Problems problems = new Problems();
         String first = clean(form.firstName());
         String last = clean(form.lastName());
@@ -49,7 +82,7 @@ public class RegistrationService {
             problems.add(EMAIL, Text.of("register.emailRequired"));
         } else if (!Emails.isValid(email)) {
             problems.add(EMAIL, Text.of("register.emailInvalid"));
-        } else if (users.emailTaken(email)) {
+        } else if (!settings.verificationRequired() && users.emailTaken(email)) {
             problems.add(EMAIL, EMAIL_TAKEN);
         }
         String password = form.password() == null ? "" : form.password();
@@ -71,12 +104,33 @@ public class RegistrationService {
         if (!problems.isEmpty()) {
             return problems.byField();
         }
+        NewUser user = new NewUser(email, first, last, hasher.hash(password), false);
+        if (settings.verificationRequired()) {
+            mailer.later("register", () -> createOrTell(user, locale, client));
+            return problems.byField();
+        }
         try {
-            users.create(new NewUser(email, first, last, hasher.hash(password)));
+            users.create(user);
         } catch (EmailTakenException e) {
             problems.add(EMAIL, EMAIL_TAKEN); // lost a race with another registration of the same address
         }
         return problems.byField();
+    }
+
+    private void createOrTell(NewUser registration, Locale locale, String client) {
+        try {
+            User created = users.create(registration);
+            audit.event("register", created.getUuid(), client, "verification-queued");
+            verifications.send(created, locale);
+        } catch (EmailTakenException e) {
+            // the owner hears of it (if the account is active), the one who tried learns nothing
+            users.findByEmail(registration.email()).filter(User::isActive).ifPresent(owner -> {
+                audit.event("register", owner.getUuid(), client, "address-taken");
+                mailer.send(Letter.compose("registrationTaken", owner.getEmail(), locale, owner.getUuid(),
+                        mail.base() + "/login", owner.getFirstName().isBlank() ? owner.getEmail() : owner.getFirstName(),
+                        mail.base() + "/password-reset"));
+            });
+        }
     }
 
     private static void checkName(Problems problems, String field, String value) {

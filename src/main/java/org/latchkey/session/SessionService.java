@@ -213,7 +213,7 @@ public class SessionService {
             now = validAfter.toInstant();
         }
         return issuer.access(new TokenClaims(user.getId(), user.getUuid(), user.getEmail(), user.getFirstName(),
-                user.getLastName(), user.isStaff(), user.isSuperuser()), now);
+                user.getLastName(), user.isStaff(), user.isSuperuser(), user.isEmailVerified()), now);
     }
 
     private Optional<JwtClaims> verified(String raw) {

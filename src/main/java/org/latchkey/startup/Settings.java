@@ -5,6 +5,9 @@ import org.latchkey.consumer.ConfigValues;
 import org.latchkey.cookie.CookieConfiguration;
 import org.latchkey.cookie.CookieSettings;
 import org.latchkey.login.RedirectPolicy;
+import org.latchkey.mail.MailConfiguration;
+import org.latchkey.registration.RegistrationConfiguration;
+import org.latchkey.reset.ResetConfiguration;
 import org.latchkey.password.PasswordHasher;
 import org.latchkey.password.PasswordPolicy;
 import org.latchkey.session.SessionConfiguration;
@@ -37,6 +40,9 @@ public final class Settings {
         RedirectPolicy.allowedHosts(values);
         PasswordHasher.cost(values);
         AdminBootstrap.read(values, policy);
+        MailConfiguration.read(values);
+        RegistrationConfiguration.read(values);
+        ResetConfiguration.read(values);
         return new Summary(tokens, cookies, dataDir);
     }
 }

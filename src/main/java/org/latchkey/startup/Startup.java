@@ -9,6 +9,9 @@ import java.util.logging.Logger;
 import org.latchkey.consumer.TokenVerifier;
 import org.eclipse.microprofile.config.Config;
 import org.latchkey.consumer.ConfigValues;
+import org.latchkey.mail.Delivery;
+import org.latchkey.mail.MailSettings;
+import org.latchkey.registration.VerificationService;
 import org.latchkey.password.PasswordPolicy;
 import org.latchkey.storage.FailFast;
 import org.latchkey.token.TokenIssuer;
@@ -44,6 +47,15 @@ public class Startup {
     @Inject
     FailFast failFast;
 
+    @Inject
+    Delivery mail;
+
+    @Inject
+    MailSettings mailSettings;
+
+    @Inject
+    VerificationService verifications;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
             Settings.Summary settings = Settings.readAll(ConfigValues.of(config), policy);
@@ -53,9 +65,18 @@ public class Startup {
                     + ", refresh " + settings.tokens().refreshLifetime() + "; cookie domain "
                     + settings.cookies().domain().orElse("(host-only)") + ", secure " + settings.cookies().secure()
                     + "; data " + settings.dataDir());
+            if (!mail.toOutbox() && mailSettings.publicUrl().isEmpty()) {
+                throw new IllegalStateException("latchkey.public-url (LATCHKEY_PUBLIC_URL) is not set, and mail goes"
+                        + " out through " + mail.route() + "; set the auth host's address as people reach it, such as"
+                        + " https://auth.example.com — every link in a mail starts with it.");
+            }
+            LOG.info("Latchkey mail: " + mail.route() + "; links start with " + mailSettings.base()
+                    + (mail.toOutbox() ? " (no mail server is configured: set LATCHKEY_MAIL_SMTP_HOST or bind"
+                    + " mail/latchkey to send mail)" : ""));
             schema.migrate();
             failFast.apply();
             admin.run();
+            verifications.startHousekeeping();
         } catch (RuntimeException e) {
             String reason = rootMessage(e);
             LOG.severe("Latchkey refuses to start: " + reason);

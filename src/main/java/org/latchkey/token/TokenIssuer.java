@@ -46,6 +46,7 @@ public final class TokenIssuer {
         claims.setClaim("user_is_superuser", person.superuser());
         claims.setClaim("user_first_name", person.firstName());
         claims.setClaim("user_last_name", person.lastName());
+        claims.setClaim("user_email_verified", person.emailVerified()); // simplejwt services ignore claims they do not know
         if (settings.mpJwtClaims()) {
             claims.setSubject(person.uuid());
             claims.setClaim("upn", person.email());

@@ -16,7 +16,8 @@ import org.latchkey.password.PasswordHasher;
 
 /**
  * The first superuser: {@code LATCHKEY_ADMIN_EMAIL} and {@code LATCHKEY_ADMIN_PASSWORD} create one at startup when
- * no account has that email. An existing account is left alone — a restart never resets a password.
+ * no account has that email. An existing superuser is left alone — a restart never resets a password — and counts as
+ * verified; an ordinary account with that address stops the start-up (it would otherwise silently stay ordinary).
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -59,11 +60,23 @@ public class AdminBootstrap {
 
     public void run() {
         FirstSuperuser first = read(ConfigValues.of(config), policy).orElse(null);
-        if (first == null || users.emailTaken(first.email())) {
+        if (first == null) {
+            return;
+        }
+        Optional<User> existing = users.findByEmail(first.email());
+        if (existing.isPresent()) {
+            if (!existing.get().isSuperuser()) {
+                throw new IllegalStateException("latchkey.admin.email (LATCHKEY_ADMIN_EMAIL) " + first.email()
+                        + " belongs to an ordinary account, not a superuser; set the address of the first superuser"
+                        + " (or of a new account), or unset it.");
+            }
+            if (!existing.get().isEmailVerified()) {
+                users.markEmailVerified(existing.get().getId()); // the operator named this address: it is theirs
+            }
             return;
         }
         try {
-            User admin = users.create(new NewUser(first.email(), "", "", hasher.hash(first.password())));
+            User admin = users.create(new NewUser(first.email(), "", "", hasher.hash(first.password()), true));
             users.promoteToSuperuser(admin.getId());
             LOG.info("Created the first superuser " + admin.getEmail() + " from LATCHKEY_ADMIN_EMAIL.");
         } catch (EmailTakenException e) {

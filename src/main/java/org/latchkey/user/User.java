@@ -67,10 +67,16 @@ public class User {
     @Column(name = "tokens_valid_after")
     private OffsetDateTime tokensValidAfter;
 
+    /** Whether the person proved they read this address (followed a link sent to it). */
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+
     protected User() {
     }
 
-    User(String uuid, String email, String firstName, String lastName, String passwordHash, OffsetDateTime joined) {
+    User(String uuid, String email, String firstName, String lastName, String passwordHash, OffsetDateTime joined,
+         boolean emailVerified) {
+        this.emailVerified = emailVerified;
         this.uuid = uuid;
         this.email = email;
         this.emailKey = Emails.key(email);
@@ -145,6 +151,19 @@ public class User {
 
     void refuseTokensIssuedBefore(OffsetDateTime instant) {
         this.tokensValidAfter = instant;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerified;
+    }
+
+    void markEmailVerified() {
+        this.emailVerified = true;
+    }
+
+    void changeEmail(String email) {
+        this.email = email;
+        this.emailKey = Emails.key(email);
     }
 
     void setLastLogin(OffsetDateTime lastLogin) {

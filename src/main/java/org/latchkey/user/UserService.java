@@ -30,7 +30,7 @@ public class UserService {
     @Transactional(rollbackOn = EmailTakenException.class)
     public User create(NewUser user) throws EmailTakenException {
         User entity = new User(UUID.randomUUID().toString(), user.email().strip(), user.firstName(), user.lastName(),
-                user.passwordHash(), OffsetDateTime.now(ZoneOffset.UTC));
+                user.passwordHash(), OffsetDateTime.now(ZoneOffset.UTC), user.emailVerified());
         try {
             em.persist(entity);
             em.flush();
@@ -122,6 +122,38 @@ public class UserService {
     @Transactional
     public java.util.List<User> list(int limit) {
         return em.createNamedQuery(User.ALL, User.class).setMaxResults(limit).getResultList();
+    }
+
+    /** The person followed a link sent to their address. */
+    @Transactional
+    public void markEmailVerified(long id) {
+        User user = em.find(User.class, id);
+        if (user != null) {
+            user.markEmailVerified();
+        }
+    }
+
+    /**
+     * A new, already verified address.
+     *
+     * @throws EmailTakenException when another account has it by now
+     */
+    @Transactional(rollbackOn = EmailTakenException.class)
+    public void changeEmail(long id, String email) throws EmailTakenException {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            return;
+        }
+        try {
+            user.changeEmail(email.strip());
+            user.markEmailVerified();
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new EmailTakenException();
+            }
+            throw e;
+        }
     }
 
     /** For the first-superuser bootstrap: promotes an existing account. */

@@ -67,10 +67,10 @@ class MigrationUpgradeTest {
                     + " TIMESTAMP WITH TIME ZONE '2026-01-07 03:04:05+00', NULL)");
         }
         int applied = flyway(url, user, password, schema, "latest").migrate().migrationsExecuted;
-        assertEquals(2, applied, "V3 and V4 applied on top of the old data");
+        assertEquals(3, applied, "V3, V4 and V5 applied on top of the old data");
         try (Connection c = connect(url, user, password, schema); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SELECT id, email, first_name, last_name, is_superuser, date_joined,"
-                    + " tokens_valid_after FROM latchkey_user")) {
+                    + " tokens_valid_after, email_verified FROM latchkey_user")) {
                 r.next();
                 assertEquals(4_000_000_000L, r.getLong(1));
                 assertEquals("Zoë.Ünicode@Example.test", r.getString(2));
@@ -79,6 +79,7 @@ class MigrationUpgradeTest {
                 assertEquals(true, r.getBoolean(5));
                 assertEquals(joined.toInstant(), r.getObject(6, OffsetDateTime.class).toInstant());
                 assertEquals(null, r.getObject(7), "nobody's tokens are refused by the upgrade");
+                assertEquals(false, r.getBoolean(8), "nobody's address was ever verified before");
             }
             try (ResultSet r = s.executeQuery("SELECT family_id, family_started_at, issued_at, rotated_at FROM refresh_token")) {
                 r.next();

@@ -70,7 +70,19 @@ class SettingsTest {
             new String[] {"latchkey.throttle.max-delay", "PT1H", "latchkey.throttle.max-delay is PT1H, longer than the window PT15M"},
             new String[] {"latchkey.trusted-proxies", "proxy.internal", "latchkey.trusted-proxies has 'proxy.internal'"},
             new String[] {"latchkey.admin.email", "not-an-email", "LATCHKEY_ADMIN_EMAIL and LATCHKEY_ADMIN_PASSWORD must both be set"},
-            new String[] {"latchkey.admin.password", "password", "latchkey.admin.password (LATCHKEY_ADMIN_PASSWORD) does not pass the password policy"});
+            new String[] {"latchkey.admin.password", "password", "latchkey.admin.password (LATCHKEY_ADMIN_PASSWORD) does not pass the password policy"},
+            new String[] {"latchkey.public-url", "auth.example.com", "latchkey.public-url (LATCHKEY_PUBLIC_URL) is 'auth.example.com'; set the auth host's address"},
+            new String[] {"latchkey.public-url", "https://auth.example.com/?next=x", "latchkey.public-url (LATCHKEY_PUBLIC_URL) is 'https://auth.example.com/?next=x'"},
+            new String[] {"latchkey.mail.smtp.host", "smtp.example.com:587", "latchkey.mail.smtp.host (LATCHKEY_MAIL_SMTP_HOST) is 'smtp.example.com:587'; set the SMTP server's host name"},
+            new String[] {"latchkey.mail.smtp.port", "smtp", "latchkey.mail.smtp.port (LATCHKEY_MAIL_SMTP_PORT) is 'smtp'; set a whole number from 1 to 65535"},
+            new String[] {"latchkey.mail.smtp.user", "mailer", "latchkey.mail.smtp.user (LATCHKEY_MAIL_SMTP_USER) and latchkey.mail.smtp.password (LATCHKEY_MAIL_SMTP_PASSWORD) go together"},
+            new String[] {"latchkey.mail.smtp.password", "secret", "latchkey.mail.smtp.user (LATCHKEY_MAIL_SMTP_USER) and latchkey.mail.smtp.password"},
+            new String[] {"latchkey.mail.smtp.starttls", "maybe", "latchkey.mail.smtp.starttls (LATCHKEY_MAIL_SMTP_STARTTLS) is 'maybe'; set true or false"},
+            new String[] {"latchkey.mail.from", "not an address@", "latchkey.mail.from (LATCHKEY_MAIL_FROM) is 'not an address@'"},
+            new String[] {"latchkey.mail.hourly-limit", "0", "latchkey.mail.hourly-limit (LATCHKEY_MAIL_HOURLY_LIMIT) is '0'; set a whole number from 1 to 1000"},
+            new String[] {"latchkey.reset.lifetime", "P2D", "latchkey.reset.lifetime (LATCHKEY_RESET_LIFETIME) is 'PT48H'; set a duration from PT1S to PT24H"},
+            new String[] {"latchkey.registration.email-verification", "optional", "latchkey.registration.email-verification (LATCHKEY_REGISTRATION_EMAIL_VERIFICATION) is 'optional'; set required or off"},
+            new String[] {"latchkey.registration.verification-lifetime", "PT0S", "latchkey.registration.verification-lifetime (LATCHKEY_REGISTRATION_VERIFICATION_LIFETIME) is 'PT0S'"});
 
     /** Bad values for the consumer's settings, with a valid shared key unless the row replaces it. */
     static final List<String[]> CONSUMER_BAD = List.of(

@@ -129,6 +129,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
             command.add("-Dlatchkey.data.dir=" + dataDir.toAbsolutePath());
         }
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        if (war.equals(WAR)) {
+            TestSettings.articleRegistration(systemProperties, environment).forEach((k, v) -> command.add("-D" + k + "=" + v));
+        }
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
         if (postBoot != null) {

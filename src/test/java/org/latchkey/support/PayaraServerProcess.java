@@ -82,6 +82,7 @@ public final class PayaraServerProcess implements AutoCloseable {
                 "set-hazelcast-configuration", "--enabled=false", "--dynamic=true");
 
         Map<String, String> properties = new LinkedHashMap<>(settings);
+        properties.putAll(TestSettings.articleRegistration(settings, Map.of()));
         properties.put("latchkey.data.dir", dir.resolve("data").toString());
         Map<String, String> pool = postgres ? Map.of("datasourceClassname", "org.postgresql.ds.PGSimpleDataSource",
                 "property", "serverName=" + env("LATCHKEY_DB_HOST") + ":portNumber=" + env("LATCHKEY_DB_PORT")

@@ -63,6 +63,7 @@ public final class WildFlyProcess implements AutoCloseable {
                 "-Djboss.management.http.port=" + admin, "-Djboss.management.https.port=" + freePort(),
                 "-Dlatchkey.data.dir=" + dir.resolve("data")));
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        TestSettings.articleRegistration(systemProperties, Map.of()).forEach((k, v) -> command.add("-D" + k + "=" + v));
         Path log = dir.resolve("server.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

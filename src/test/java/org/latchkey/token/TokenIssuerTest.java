@@ -44,7 +44,8 @@ class TokenIssuerTest {
                 org.latchkey.consumer.Tokens.hmacKeyId(key.getBytes(StandardCharsets.UTF_8))), header);
         Map<String, Object> claims = json(parts[1]);
         assertEquals(java.util.List.of("token_type", "exp", "iat", "jti", "user_id", "user_uuid", "user_email",
-                "user_is_staff", "user_is_superuser", "user_first_name", "user_last_name"), java.util.List.copyOf(claims.keySet()));
+                "user_is_staff", "user_is_superuser", "user_first_name", "user_last_name", "user_email_verified"),
+                java.util.List.copyOf(claims.keySet()));
         assertEquals("access", claims.get("token_type"));
         assertEquals(now.getEpochSecond() + 300, ((Number) claims.get("exp")).longValue());
         assertEquals(now.getEpochSecond(), ((Number) claims.get("iat")).longValue());

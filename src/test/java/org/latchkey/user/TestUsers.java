@@ -17,7 +17,7 @@ public final class TestUsers extends UserService {
 
     public User add(boolean active, boolean superuser) {
         User user = new User(UUID.randomUUID().toString(), "p" + next + "@example.test", "Ada", "Lovelace",
-                "bcrypt_sha256$unused", OffsetDateTime.now(ZoneOffset.UTC));
+                "bcrypt_sha256$unused", OffsetDateTime.now(ZoneOffset.UTC), true);
         try {
             Field id = User.class.getDeclaredField("id");
             id.setAccessible(true);

@@ -1,0 +1,113 @@
+package org.latchkey.link;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Makes, checks and uses links. A token is 32 random bytes (256 bits, URL-safe Base64); the table keeps its SHA-256
+ * only. {@link #use} is one conditional UPDATE: of any number of concurrent uses of one link exactly one succeeds.
+ */
+@ApplicationScoped
+public class EmailLinks {
+
+    public static final String RESET = "reset";
+    public static final String VERIFY = "verify";
+    public static final String CHANGE = "change";
+    public static final String UNDO = "undo";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "latchkey")
+    EntityManager em;
+
+    /** A new link for this person and purpose; every older unused one of that purpose stops working. */
+    @Transactional
+    public String create(long userId, String purpose, String address, Duration lifetime) {
+        OffsetDateTime now = now();
+        retire(userId, purpose);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        em.persist(new EmailLink(hash(token), userId, purpose, address, now, now.plus(lifetime)));
+        return token;
+    }
+
+    /** The link's person if it would work now (for showing its form); using it is {@link #use}. */
+    @Transactional
+    public Optional<LinkUse> peek(String token, String purpose) {
+        OffsetDateTime now = now();
+        return find(token, purpose).filter(l -> l.getUsedAt() == null && l.getExpiresAt().isAfter(now))
+                .map(l -> new LinkUse(l.getUserId(), l.getAddress()));
+    }
+
+    /** Uses the link up: its person, once; empty for an unknown, used, retired, expired or malformed token. */
+    @Transactional
+    public Optional<LinkUse> use(String token, String purpose) {
+        Optional<EmailLink> link = find(token, purpose);
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        int used = em.createNamedQuery(EmailLink.USE).setParameter("now", now()).setParameter("hash", hash(token))
+                .executeUpdate();
+        return used == 1 ? Optional.of(new LinkUse(link.get().getUserId(), link.get().getAddress())) : Optional.empty();
+    }
+
+    /** No unused link of this purpose works any more (a new password kills every reset link). */
+    @Transactional
+    public void retire(long userId, String purpose) {
+        em.createNamedQuery(EmailLink.RETIRE).setParameter("now", now()).setParameter("user", userId)
+                .setParameter("purpose", purpose).executeUpdate();
+    }
+
+    /**
+     * Removes links expired for a day, and accounts that were registered with verification required, never
+     * verified and never signed in, once their verification link is older than {@code unverifiedLifetime}.
+     *
+     * @return the number of accounts removed
+     */
+    @Transactional
+    public int purge(Duration unverifiedLifetime) {
+        OffsetDateTime now = now();
+        int accounts = em.createQuery("DELETE FROM User u WHERE u.emailVerified = FALSE AND u.lastLogin IS NULL"
+                        + " AND u.dateJoined < :before AND u.id IN (SELECT l.userId FROM EmailLink l"
+                        + " WHERE l.purpose = :verify)")
+                .setParameter("before", now.minus(unverifiedLifetime)).setParameter("verify", VERIFY).executeUpdate();
+        em.createNamedQuery(EmailLink.PURGE).setParameter("before", now.minus(unverifiedLifetime).minusDays(1))
+                .executeUpdate();
+        return accounts;
+    }
+
+    private Optional<EmailLink> find(String token, String purpose) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(EmailLink.BY_HASH, EmailLink.class).setParameter("hash", hash(token))
+                .getResultStream().findFirst().filter(l -> l.getPurpose().equals(purpose));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
