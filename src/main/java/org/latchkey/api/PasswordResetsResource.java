@@ -57,7 +57,7 @@ public class PasswordResetsResource {
                     ? "login.emailRequired" : "register.emailInvalid"))), locale);
         }
         return ApiProblem.json(202, Json.createObjectBuilder()
-                .add("detail", Texts.format(Text.of("reset.sent", settings.lifetime().toMinutes()), locale)).build());
+                .add("detail", Texts.format(Text.of("reset.sent", Text.duration(settings.lifetime())), locale)).build());
     }
 
     @POST

@@ -155,8 +155,7 @@ public class LoginBacking {
     }
 
     static Text describe(Duration wait) {
-        long seconds = LoginThrottle.seconds(wait);
-        return seconds <= 90 ? Text.of("duration.seconds", seconds) : Text.of("duration.minutes", (seconds + 59) / 60);
+        return Text.duration(Duration.ofSeconds(LoginThrottle.seconds(wait)));
     }
 
     public String getResetUrl() {

@@ -118,12 +118,22 @@ public class RegistrationService {
     }
 
     private void createOrTell(NewUser registration, Locale locale, String client) {
+        if (users.emailTaken(registration.email())) {
+            tellOwner(registration, locale, client);
+            return;
+        }
         try {
             User created = users.create(registration);
             audit.event("register", created.getUuid(), client, "verification-queued");
             verifications.send(created, locale);
         } catch (EmailTakenException e) {
-            // the owner hears of it (if the account is active), the one who tried learns nothing
+            tellOwner(registration, locale, client); // lost a race with another registration of the address
+        }
+    }
+
+    /** The owner hears of it (if the account is active); the one who tried learns nothing. */
+    private void tellOwner(NewUser registration, Locale locale, String client) {
+        {
             users.findByEmail(registration.email()).filter(User::isActive).ifPresent(owner -> {
                 audit.event("register", owner.getUuid(), client, "address-taken");
                 mailer.send(Letter.compose("registrationTaken", owner.getEmail(), locale, owner.getUuid(),

@@ -15,6 +15,7 @@ import org.latchkey.mail.Letter;
 import org.latchkey.mail.MailQuota;
 import org.latchkey.mail.MailSettings;
 import org.latchkey.mail.Mailer;
+import org.latchkey.text.Text;
 import org.latchkey.user.User;
 import org.latchkey.user.UserService;
 
@@ -70,7 +71,7 @@ public class VerificationService {
         String token = links.create(user.getId(), EmailLinks.VERIFY, null, settings.verificationLifetime());
         mailer.deliver(Letter.compose("verify", user.getEmail(), locale, user.getUuid(), mail.link(PATH, token),
                 user.getFirstName().isBlank() ? user.getEmail() : user.getFirstName(),
-                settings.verificationLifetime().toHours()));
+                Text.duration(settings.verificationLifetime())));
     }
 
     public boolean works(String token) {

@@ -43,7 +43,7 @@ public class PasswordResetBacking {
             return;
         }
         external.getFlash().setKeepMessages(true);
-        faces.addMessage(null, texts.info(Text.of("reset.sent", settings.lifetime().toMinutes())));
+        faces.addMessage(null, texts.info(Text.of("reset.sent", Text.duration(settings.lifetime()))));
         external.redirect(external.getRequestContextPath() + "/password-reset");
         faces.responseComplete();
     }

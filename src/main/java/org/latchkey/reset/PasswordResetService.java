@@ -107,7 +107,7 @@ public class PasswordResetService {
         }
         String link = newLink(user);
         mailer.deliver(Letter.compose("reset", user.getEmail(), locale, user.getUuid(), link, greeting(user),
-                settings.lifetime().toMinutes()));
+                Text.duration(settings.lifetime())));
     }
 
     /** Whether this link would work now: the form is shown only for one that does. */

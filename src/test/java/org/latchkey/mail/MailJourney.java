@@ -1,0 +1,404 @@
+package org.latchkey.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.latchkey.support.Accounts;
+import org.latchkey.support.Browser;
+import org.latchkey.support.Browser.Page;
+import org.latchkey.support.Inbox;
+import org.latchkey.support.Inbox.Mail;
+import org.latchkey.token.TestKeys;
+
+/**
+ * Reset links, verified addresses and notices, end to end: Latchkey sends through a real SMTP server (GreenMail,
+ * {@link #inbox()}), every link is followed from the received mail. Run on Payara Micro ({@link MailIT}) and on
+ * WildFly with its mail subsystem. Each test uses addresses of its own: the hourly limit counts per address.
+ */
+public interface MailJourney {
+
+    String ADMIN_EMAIL = Accounts.newEmail();
+    String ADMIN_PASSWORD = TestKeys.random().substring(0, 24);
+    String NEW_PASSWORD = "amber-quiver-lattice-58";
+    String ACCESS = "__Secure-latchkey.access";
+    String REFRESH = "__Host-latchkey.refresh";
+    /** Links live this long here, so that expiry can be watched. */
+    long LIFETIME_SECONDS = 15;
+
+    /** The settings of a server under these tests; the caller adds the mail route and the public URL. */
+    static Map<String, String> settings() {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("latchkey.cookie.domain", "example.test",
+                "latchkey.password.bcrypt-cost", "8", "latchkey.throttle.max-delay", "PT4S",
+                "latchkey.registration.email-verification", "required",
+                "latchkey.reset.lifetime", "PT" + LIFETIME_SECONDS + "S",
+                "latchkey.registration.verification-lifetime", "PT" + LIFETIME_SECONDS + "S",
+                "latchkey.admin.email", ADMIN_EMAIL, "latchkey.admin.password", ADMIN_PASSWORD));
+        settings.put("latchkey.mail.from", "Latchkey <no-reply@example.test>");
+        return settings;
+    }
+
+    /** Latchkey's root, ending in '/': also its public URL. */
+    URI base() throws Exception;
+
+    Inbox inbox();
+
+    String serverLog() throws Exception;
+
+    private Browser browser() throws Exception {
+        return new Browser(base());
+    }
+
+    /** A person who registered through the API and followed the verification link from their mail. */
+    private String verifiedPerson() throws Exception {
+        String email = Accounts.newEmail();
+        Page registered = browser().postJson("api/users", "{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\","
+                + "\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD + "\"}");
+        assertEquals(202, registered.status(), registered.body());
+        Mail verify = inbox().latest(email, 1);
+        followVerification(verify.link());
+        return email;
+    }
+
+    private void followVerification(String link) throws Exception {
+        assertTrue(link.startsWith(base() + "verify-email?token="), link);
+        Browser browser = browser();
+        Page page = browser.get(link);
+        assertEquals(200, page.status());
+        Page done = browser.submit(page, "verify_form", Map.of(), "confirm");
+        assertEquals(302, done.status(), done.body());
+        assertTrue(done.location().endsWith("/login"), done.location());
+    }
+
+    private Browser signedIn(String email, String password) throws Exception {
+        Browser browser = browser();
+        Page page = Accounts.login(browser, email, password, null);
+        assertEquals(302, page.status(), "signed in as " + email + ": " + page.messages());
+        return browser;
+    }
+
+    private Page requestReset(Browser browser, String email) throws Exception {
+        Page form = browser.get("password-reset");
+        assertEquals(200, form.status());
+        Page sent = browser.submit(form, "reset_form", Map.of("email", email), "send");
+        assertEquals(302, sent.status(), sent.body());
+        return browser.get(sent.location());
+    }
+
+    @Test
+    default void aForgottenPasswordIsResetThroughTheMailedLink() throws Exception {
+        String email = verifiedPerson();
+        Browser before = signedIn(email, Accounts.PASSWORD);
+        Browser stranger = browser();
+        Page answer = requestReset(stranger, email);
+        assertEquals(List.of("If an account uses that address, we have sent a link to it. It works once, for 15 seconds."),
+                answer.messages());
+        Mail mail = inbox().latest(email, 2);
+        assertEquals("Reset your Latchkey password", mail.subject());
+        assertEquals("Latchkey <no-reply@example.test>", mail.from());
+        String link = mail.link();
+        assertTrue(link.startsWith(base() + "password-reset/new-password?token="), link);
+        assertTrue(mail.html().contains("<a href=\"" + link + "\">"), "the HTML part links it too: " + mail.html());
+
+        Browser person = browser();
+        Page form = person.get(link);
+        assertEquals(200, form.status());
+        Page weak = person.submit(form, "new_password_form", Map.of("password", "password", "confirm_password", "password"), "save");
+        assertEquals(200, weak.status());
+        assertFalse(weak.fieldErrors("password").isEmpty(), "the registration policy holds: " + weak.body());
+        Page done = person.submit(person.get(link), "new_password_form", Map.of("password", NEW_PASSWORD,
+                "confirm_password", NEW_PASSWORD), "save");
+        assertEquals(302, done.status(), "the link still worked after the weak try: " + done.body());
+        assertTrue(done.location().endsWith("/account"), done.location());
+        assertTrue(person.cookie(ACCESS).isPresent() && person.cookie(REFRESH).isPresent(), "signed in");
+        Page account = person.get("account");
+        assertEquals(200, account.status());
+        assertTrue(account.messages().get(0).startsWith("Your password was reset"), account.messages().toString());
+
+        assertEquals(302, before.get("account").status(), "the other sign-in's access token is refused at once");
+        before.dropCookie(ACCESS);
+        assertEquals(200, before.get("login").status(), "and its refresh token no longer refreshes");
+        assertEquals(200, Accounts.login(browser(), email, Accounts.PASSWORD, null).status(), "the old password is gone");
+        signedIn(email, NEW_PASSWORD);
+        Page again = browser().get(link);
+        assertFalse(again.body().contains("new_password_form"), "used once");
+        assertTrue(again.messages().get(0).startsWith("This link no longer works"), again.messages().toString());
+        Mail notice = inbox().latest(email, 3);
+        assertEquals("Your Latchkey password was reset", notice.subject());
+        assertFalse(notice.text().contains("token="), "a notice carries no link that signs anyone in");
+        assertTrue(serverLog().contains("\"event\":\"password-reset\""), "audited");
+    }
+
+    @Test
+    default void everyAddressGetsTheSameAnswerAndOnlyActiveAccountsAMail() throws Exception {
+        String known = verifiedPerson();
+        String unknown = Accounts.newEmail();
+        Page forKnown = requestReset(browser(), known);
+        Page forUnknown = requestReset(browser(), unknown);
+        assertEquals(forKnown.messages(), forUnknown.messages());
+        assertEquals(forKnown.status(), forUnknown.status());
+        Page apiKnown = browser().postJson("api/password-reset", "{\"email\":\"" + known + "\"}");
+        Page apiUnknown = browser().postJson("api/password-reset", "{\"email\":\"" + unknown + "\"}");
+        assertEquals(202, apiKnown.status());
+        assertEquals(apiKnown.body(), apiUnknown.body());
+        inbox().await(known, 3);
+        Thread.sleep(1000);
+        assertEquals(List.of(), inbox().to(unknown), "no account, no mail");
+        assertEquals(400, browser().postJson("api/password-reset", "{\"email\":\"not an address\"}").status());
+
+        // the same time for both, measured here (alternating, 15 each; the lookup happens off the request thread)
+        List<Long> knownTimes = new ArrayList<>();
+        List<Long> unknownTimes = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            for (String email : List.of(known, unknown)) {
+                long started = System.nanoTime();
+                assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
+                (email.equals(known) ? knownTimes : unknownTimes).add(System.nanoTime() - started);
+            }
+        }
+        double knownMs = median(knownTimes) / 1e6;
+        double unknownMs = median(unknownTimes) / 1e6;
+        System.out.printf("reset request median: known %.2f ms, unknown %.2f ms%n", knownMs, unknownMs);
+        assertTrue(Math.abs(knownMs - unknownMs) < 25, "known " + knownMs + " ms vs unknown " + unknownMs + " ms");
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    @Test
+    default void aFloodOfRequestsSendsAFewMailsAndTheLinkAlreadySentKeepsWorking() throws Exception {
+        String email = verifiedPerson();
+        for (int i = 0; i < 8; i++) {
+            assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email.toUpperCase() + "\"}").status());
+        }
+        List<Mail> mails = inbox().await(email, 4); // the verification, then three resets
+        Thread.sleep(1500);
+        assertEquals(4, inbox().to(email).size(), "at most three reset mails an hour: " + inbox().to(email));
+        assertTrue(serverLog().contains("\"event\":\"mail-reset\""), "the refused ones are audited");
+        assertTrue(serverLog().contains("\"outcome\":\"limited\""));
+        String newest = inbox().to(email).get(3).link();
+        assertTrue(browser().get(newest).body().contains("new_password_form"), "the newest link sent still works");
+        assertFalse(browser().get(mails.get(1).link()).body().contains("new_password_form"), "an older one does not");
+    }
+
+    @Test
+    default void aNewerLinkOrAPasswordChangeKillsTheOlderLink() throws Exception {
+        String email = verifiedPerson();
+        assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
+        String first = inbox().latest(email, 2).link();
+        assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
+        String second = inbox().latest(email, 3).link();
+        assertFalse(browser().get(first).body().contains("new_password_form"), "the newer link retires the older");
+        assertTrue(browser().get(second).body().contains("new_password_form"));
+
+        Browser person = signedIn(email, Accounts.PASSWORD);
+        Page changed = person.submit(person.get("account"), "password_form", Map.of("current_password", Accounts.PASSWORD,
+                "new_password", NEW_PASSWORD, "confirm_password", NEW_PASSWORD), "change_password");
+        assertTrue(changed.messages().get(0).startsWith("Your password was changed"), changed.messages().toString());
+        assertFalse(browser().get(second).body().contains("new_password_form"), "a new password kills every reset link");
+        Page api = browser().postJson("api/password-reset/confirm", "{\"token\":\"" + token(second)
+                + "\",\"password\":\"" + NEW_PASSWORD + "x\"}");
+        assertEquals(400, api.status());
+        assertTrue(api.body().contains("\"code\":\"token_not_valid\""), api.body());
+        Mail notice = inbox().latest(email, 4);
+        assertEquals("Your Latchkey password was changed", notice.subject());
+        assertFalse(notice.text().contains("token="), notice.text());
+    }
+
+    private static String token(String link) {
+        return link.substring(link.indexOf("token=") + 6);
+    }
+
+    @Test
+    default void theApiResetsAndSignsIn() throws Exception {
+        String email = verifiedPerson();
+        assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
+        String token = token(inbox().latest(email, 2).link());
+        Page bogus = browser().postJson("api/password-reset/confirm", "{\"token\":\"" + "A".repeat(43)
+                + "\",\"password\":\"" + NEW_PASSWORD + "\"}");
+        assertEquals(400, bogus.status());
+        assertTrue(bogus.body().contains("token_not_valid"), bogus.body());
+        Page weak = browser().postJson("api/password-reset/confirm", "{\"token\":\"" + token + "\",\"password\":\"12345678\"}");
+        assertEquals(400, weak.status());
+        assertTrue(weak.body().contains("\"fields\":{\"password\""), weak.body());
+        assertEquals(400, browser().postJson("api/password-reset/confirm", "{\"token\":7,\"password\":\"x\"}").status());
+        Page done = browser().postJson("api/password-reset/confirm", "{\"token\":\"" + token + "\",\"password\":\""
+                + NEW_PASSWORD + "\"}");
+        assertEquals(200, done.status(), done.body());
+        assertTrue(done.body().contains("\"access\":") && done.body().contains("\"refresh\":"), done.body());
+        assertEquals(400, browser().postJson("api/password-reset/confirm", "{\"token\":\"" + token + "\",\"password\":\""
+                + NEW_PASSWORD + "\"}").status(), "once");
+        assertEquals(200, browser().postJson("api/token", "{\"email\":\"" + email + "\",\"password\":\"" + NEW_PASSWORD
+                + "\"}").status());
+    }
+
+    @Test
+    default void aValidLinkGetsInWhileTheAccountsLoginsAreThrottled() throws Exception {
+        String email = verifiedPerson();
+        for (int i = 0; i < 7; i++) {
+            Accounts.login(browser(), email, "wrong-guess-" + i, null);
+        }
+        Page refused = Accounts.login(browser(), email, Accounts.PASSWORD, null);
+        assertTrue(refused.messages().toString().contains("Too many failed sign-in attempts"), refused.messages().toString());
+        assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
+        String link = inbox().latest(email, 2).link();
+        Browser person = browser();
+        Page done = person.submit(person.get(link), "new_password_form", Map.of("password", NEW_PASSWORD,
+                "confirm_password", NEW_PASSWORD), "save");
+        assertEquals(302, done.status(), done.body());
+        assertEquals(200, person.get("account").status(), "signed in through the throttle");
+        signedIn(email, NEW_PASSWORD); // and the account's count starts again
+    }
+
+    @Test
+    default void registrationNeedsTheAddressVerifiedAndSaysNothingAboutTakenOnes() throws Exception {
+        String email = Accounts.newEmail();
+        Browser newcomer = browser();
+        Page registered = Accounts.register(newcomer, email, null);
+        assertEquals(302, registered.status(), registered.body());
+        Page login = newcomer.get(registered.location());
+        assertEquals(List.of("Check your inbox to finish: we have sent a message to that address."), login.messages());
+        Mail verify = inbox().latest(email, 1);
+        assertEquals("Confirm your email address for Latchkey", verify.subject());
+
+        Page wrong = Accounts.login(browser(), email, "not-the-password-1", null);
+        assertEquals(List.of("Please enter a correct email address and password."), wrong.messages(), "never before the password");
+        Page unverified = Accounts.login(browser(), email, Accounts.PASSWORD, null);
+        assertEquals(200, unverified.status());
+        assertTrue(unverified.messages().get(0).startsWith("Please confirm your email address first"), unverified.messages().toString());
+        inbox().await(email, 2);
+        assertFalse(browser().get(verify.link()).body().contains("verify_form"), "the new link retired the first");
+        Page api = browser().postJson("api/token", "{\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD + "\"}");
+        assertEquals(401, api.status());
+        assertTrue(api.body().contains("\"code\":\"email_not_verified\""), api.body());
+        Mail third = inbox().latest(email, 3); // the API's sign-in sent one more: the hour's last verification mail
+
+        Page shown = browser().get(third.link());
+        assertTrue(shown.body().contains("verify_form"), "a GET only shows the button");
+        assertTrue(Accounts.login(browser(), email, Accounts.PASSWORD, null).messages().get(0)
+                .startsWith("Please confirm"), "so a mail scanner's fetch verifies nothing");
+        Thread.sleep(1000);
+        assertEquals(3, inbox().to(email).size(), "the hourly limit held the fourth back, so the third link still works");
+        followVerification(third.link());
+        Browser person = signedIn(email, Accounts.PASSWORD);
+        String payload = person.cookie(ACCESS).orElseThrow().split("\\.")[1];
+        assertTrue(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)
+                .contains("\"user_email_verified\":true"), "the token says so");
+
+        // someone else registers the same address (another case): the same answer; its owner gets a notice
+        Browser intruder = browser();
+        Page taken = Accounts.register(intruder, email.toUpperCase(), null);
+        assertEquals(302, taken.status());
+        assertEquals(login.messages(), intruder.get(taken.location()).messages());
+        Mail notice = inbox().latest(email, 4);
+        assertEquals("Someone tried to create a Latchkey account with your address", notice.subject());
+        assertFalse(notice.text().contains("token="), notice.text());
+        Page apiTaken = browser().postJson("api/users", "{\"first_name\":\"M\",\"last_name\":\"X\",\"email\":\"" + email
+                + "\",\"password\":\"" + NEW_PASSWORD + "\"}");
+        assertEquals(202, apiTaken.status());
+        assertEquals(200, Accounts.login(browser(), email, NEW_PASSWORD, null).status(), "the intruder's password is no one's");
+    }
+
+    @Test
+    default void twentyConcurrentRegistrationsOfOneAddressMakeOneAccount() throws Exception {
+        String email = Accounts.newEmail();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> browser().postJson("api/users", "{\"first_name\":\"Ada\",\"last_name\":"
+                        + "\"Lovelace\",\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD + "\"}").status()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(202, answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        inbox().await(email, 2);
+        Thread.sleep(2000);
+        List<Mail> mails = inbox().to(email);
+        long verifications = mails.stream().filter(m -> m.subject().startsWith("Confirm")).count();
+        long notices = mails.stream().filter(m -> m.subject().startsWith("Someone tried")).count();
+        assertEquals(1, verifications, "one account, one verification link: " + mails.stream().map(Mail::subject).toList());
+        assertTrue(notices >= 1 && notices <= 3, "the others: at most three notices an hour, got " + notices);
+        followVerification(mails.stream().filter(m -> m.subject().startsWith("Confirm")).findFirst().orElseThrow().link());
+        signedIn(email, Accounts.PASSWORD);
+    }
+
+    @Test
+    default void aSuperuserSendsALinkAndADeactivatedAccountGetsNone() throws Exception {
+        String email = verifiedPerson();
+        String uuid = signedIn(email, Accounts.PASSWORD).get("account").document().getElementById("uuid").text();
+        Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        Page users = admin.get("admin/users");
+        var row = users.document().selectFirst("tr[data-uuid=" + uuid + "]");
+        Page sent = admin.submit(users, "users_form", Map.of(), row.selectFirst("input.send-reset").attr("name"));
+        assertTrue(sent.messages().contains("A reset link is on its way to " + email + "."), sent.body());
+        Mail mail = inbox().latest(email, 2);
+        assertEquals("Reset your Latchkey password", mail.subject());
+        assertFalse(sent.body().contains(token(mail.link())), "the superuser never sees the link");
+        assertTrue(serverLog().contains("\"event\":\"reset-link-sent\",\"actor\":"), "audited with who did it");
+
+        users = admin.get("admin/users");
+        row = users.document().selectFirst("tr[data-uuid=" + uuid + "]");
+        admin.submit(users, "users_form", Map.of(), row.selectFirst("input.deactivate").attr("name"));
+        assertFalse(browser().get(mail.link()).body().contains("new_password_form"), "a deactivated person's link is dead");
+        assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
+        Thread.sleep(1500);
+        assertEquals(2, inbox().to(email).size(), "and no new one is sent");
+    }
+
+    @Test
+    default void whenTheMailServerIsAwayRequestsAreAnsweredAndSendingIsRetried() throws Exception {
+        String email = verifiedPerson();
+        inbox().stop();
+        try {
+            long started = System.nanoTime();
+            assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
+            System.out.printf("reset request with the mail server down: %.1f ms%n", (System.nanoTime() - started) / 1e6);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!serverLog().contains("retrying after attempt 1") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(serverLog().contains("retrying after attempt 1"), "the failure is audited and retried");
+        } finally {
+            inbox().start();
+        }
+        Mail mail = inbox().latest(email, 1); // the restarted server holds only what came after
+        assertEquals("Reset your Latchkey password", mail.subject());
+        assertTrue(serverLog().contains("\"outcome\":\"sent-attempt-"), "a later attempt got it through");
+    }
+
+    @Test
+    default void linksExpireAndUnverifiedAccountsAreRemoved() throws Exception {
+        String verified = verifiedPerson();
+        assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + verified + "\"}").status());
+        String reset = inbox().latest(verified, 2).link();
+        String pending = Accounts.newEmail();
+        assertEquals(302, Accounts.register(browser(), pending, null).status());
+        String verify = inbox().latest(pending, 1).link();
+        Thread.sleep((LIFETIME_SECONDS + 1) * 1000);
+        assertFalse(browser().get(reset).body().contains("new_password_form"), "the reset link expired");
+        Page dead = browser().get(verify);
+        assertFalse(dead.body().contains("verify_form"), "so did the verification link");
+        Thread.sleep(LIFETIME_SECONDS * 1000 / 4 + 1500); // the housekeeping runs every quarter lifetime here
+        assertEquals(302, Accounts.register(browser(), pending, null).status());
+        Mail next = inbox().latest(pending, 2);
+        assertEquals("Confirm your email address for Latchkey", next.subject(),
+                "the address is free again: the unverified account was removed");
+        assertTrue(serverLog().contains("\"event\":\"unverified-accounts-removed\""));
+    }
+}
