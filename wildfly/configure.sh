@@ -11,6 +11,9 @@
 # - the datasource java:/jdbc/latchkey: an H2 file under jboss.server.data.dir by default, or PostgreSQL when
 #   LATCHKEY_DB_HOST is set now — then host, port, name, user and password are read from the LATCHKEY_DB_*
 #   environment variables each time the server starts (and the driver jar becomes the module org.postgresql).
+# - the mail session java:jboss/mail/latchkey when LATCHKEY_MAIL_SMTP_HOST is set now: host, port (default 25) and,
+#   when set now, LATCHKEY_MAIL_SMTP_USER / _PASSWORD (with STARTTLS when LATCHKEY_MAIL_SMTP_STARTTLS=true) are read
+#   from the environment each time the server starts; Latchkey then sends through it (and needs latchkey.public-url).
 # Settings (JWT_SIGNING_KEY, latchkey.*) come from environment variables or -D options at start, through
 # MicroProfile Config. Run it once per installation.
 set -euo pipefail
@@ -33,6 +36,22 @@ CLI
 )
 fi
 
+mail=""
+if [ -n "${LATCHKEY_MAIL_SMTP_HOST:-}" ]; then
+  credentials=""
+  if [ -n "${LATCHKEY_MAIL_SMTP_USER:-}" ]; then
+    credentials=',username="${env.LATCHKEY_MAIL_SMTP_USER}",password="${env.LATCHKEY_MAIL_SMTP_PASSWORD}"'
+  fi
+  tls=false
+  [ "${LATCHKEY_MAIL_SMTP_STARTTLS:-false}" = true ] && tls=true
+  mail=$(cat <<CLI
+/socket-binding-group=standard-sockets/remote-destination-outbound-socket-binding=latchkey-smtp:add(host="\${env.LATCHKEY_MAIL_SMTP_HOST}",port="\${env.LATCHKEY_MAIL_SMTP_PORT:25}")
+/subsystem=mail/mail-session=latchkey:add(jndi-name=java:jboss/mail/latchkey)
+/subsystem=mail/mail-session=latchkey/server=smtp:add(outbound-socket-binding-ref=latchkey-smtp,tls=$tls$credentials)
+CLI
+)
+fi
+
 cat > "$cli" <<CLI
 embed-server --server-config=standalone.xml --std-out=discard
 /subsystem=undertow/application-security-domain=other:write-attribute(name=integrated-jaspi,value=false)
@@ -40,7 +59,8 @@ embed-server --server-config=standalone.xml --std-out=discard
 /extension=org.wildfly.extension.microprofile.health-smallrye:add
 /subsystem=microprofile-health-smallrye:add(security-enabled=false,empty-liveness-checks-status=UP,empty-readiness-checks-status=UP,empty-startup-checks-status=UP)
 $database
+$mail
 stop-embedded-server
 CLI
 "$home/bin/jboss-cli.sh" --file="$cli"
-echo "WildFly at $home is configured for Latchkey ($([ -n "${LATCHKEY_DB_HOST:-}" ] && echo PostgreSQL || echo H2))."
+echo "WildFly at $home is configured for Latchkey ($([ -n "${LATCHKEY_DB_HOST:-}" ] && echo PostgreSQL || echo H2)$([ -n "$mail" ] && echo ", mail session java:jboss/mail/latchkey"))."

@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.latchkey.audit.Audit;
 import org.latchkey.caller.NotAllowedException;
 import org.latchkey.consumer.CurrentUser;
@@ -18,6 +20,8 @@ import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
+import org.latchkey.throttle.ClientAddress;
+import org.latchkey.throttle.ThrottleSettings;
 
 /**
  * account.xhtml: who is signed in (as the access cookie says; roles from Latchkey's records), a new password, sign out
@@ -48,6 +52,14 @@ public class AccountBacking {
     @Inject
     Texts texts;
 
+    @Inject
+    EmailChangeService emailChanges;
+
+    @Inject
+    ThrottleSettings throttleSettings;
+
+    private String newEmail;
+    private String emailPassword;
     private String currentPassword;
     private String newPassword;
     private String confirmPassword;
@@ -81,6 +93,23 @@ public class AccountBacking {
         faces.addMessage(null, texts.info(Text.of("account.passwordChanged")));
     }
 
+    public void changeEmail() {
+        Map<String, List<Text>> problems;
+        try {
+            problems = emailChanges.request(newEmail, emailPassword, refreshToken(), texts.getLocale(),
+                    ClientAddress.of(request(), throttleSettings.trustedProxies()));
+        } catch (NotAllowedException e) {
+            faces.addMessage(null, texts.error(Text.of("account.cannotChange")));
+            return;
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, texts.error(m))));
+            return;
+        }
+        faces.addMessage(null, texts.info(Text.of("account.emailLinkSent", newEmail.strip())));
+        newEmail = null;
+    }
+
     public void signOutEverywhere() throws IOException, ServletException {
         HttpServletRequest request = request();
         String uuid;
@@ -107,6 +136,22 @@ public class AccountBacking {
 
     private HttpServletRequest request() {
         return (HttpServletRequest) faces.getExternalContext().getRequest();
+    }
+
+    public String getNewEmail() {
+        return newEmail;
+    }
+
+    public void setNewEmail(String newEmail) {
+        this.newEmail = newEmail;
+    }
+
+    public String getEmailPassword() {
+        return emailPassword;
+    }
+
+    public void setEmailPassword(String emailPassword) {
+        this.emailPassword = emailPassword;
     }
 
     public String getCurrentPassword() {

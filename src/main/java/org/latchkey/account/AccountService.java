@@ -103,7 +103,7 @@ public class AccountService {
         Locale locale = Texts.choose(request.getLocales().asIterator());
         // a notice with no secret and no link that signs anyone in (ASVS 2.2.3)
         mailer.later("password-notice", () -> mailer.send(Letter.compose("passwordChanged", user.getEmail(), locale,
-                user.getUuid(), null, user.getFirstName().isBlank() ? user.getEmail() : user.getFirstName(),
+                user.getUuid(), null, user.greeting(),
                 mail.base() + "/password-reset")));
         return new PasswordChange(Map.of(), sessions.access(user.getId()));
     }

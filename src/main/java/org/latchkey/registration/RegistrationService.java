@@ -137,7 +137,7 @@ public class RegistrationService {
             users.findByEmail(registration.email()).filter(User::isActive).ifPresent(owner -> {
                 audit.event("register", owner.getUuid(), client, "address-taken");
                 mailer.send(Letter.compose("registrationTaken", owner.getEmail(), locale, owner.getUuid(),
-                        mail.base() + "/login", owner.getFirstName().isBlank() ? owner.getEmail() : owner.getFirstName(),
+                        mail.base() + "/login", owner.greeting(),
                         mail.base() + "/password-reset"));
             });
         }

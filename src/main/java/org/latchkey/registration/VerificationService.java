@@ -70,7 +70,7 @@ public class VerificationService {
         }
         String token = links.create(user.getId(), EmailLinks.VERIFY, null, settings.verificationLifetime());
         mailer.deliver(Letter.compose("verify", user.getEmail(), locale, user.getUuid(), mail.link(PATH, token),
-                user.getFirstName().isBlank() ? user.getEmail() : user.getFirstName(),
+                user.greeting(),
                 Text.duration(settings.verificationLifetime())));
     }
 

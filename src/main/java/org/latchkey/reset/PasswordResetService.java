@@ -106,7 +106,7 @@ public class PasswordResetService {
             return; // the link they already have keeps working
         }
         String link = newLink(user);
-        mailer.deliver(Letter.compose("reset", user.getEmail(), locale, user.getUuid(), link, greeting(user),
+        mailer.deliver(Letter.compose("reset", user.getEmail(), locale, user.getUuid(), link, user.greeting(),
                 Text.duration(settings.lifetime())));
     }
 
@@ -145,7 +145,7 @@ public class PasswordResetService {
         SignIn signIn = sessions.start(user.getId());
         audit.event("password-reset", user.getUuid(), client, "success");
         mailer.later("password-notice", () -> mailer.send(Letter.compose("passwordReset", user.getEmail(), locale,
-                user.getUuid(), null, greeting(user))));
+                user.getUuid(), null, user.greeting())));
         return new ResetOutcome(true, Map.of(), signIn);
     }
 
@@ -170,10 +170,6 @@ public class PasswordResetService {
         return problems;
     }
 
-    /** The name a mail greets: the first name, else the address. */
-    public static String greeting(User user) {
-        return user.getFirstName().isBlank() ? user.getEmail() : user.getFirstName();
-    }
 
     private static void add(Map<String, List<Text>> problems, String field, Text message) {
         problems.computeIfAbsent(field, f -> new ArrayList<>()).add(message);

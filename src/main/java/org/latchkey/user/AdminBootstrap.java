@@ -58,8 +58,12 @@ public class AdminBootstrap {
         return Optional.of(new FirstSuperuser(email.get(), password.get()));
     }
 
+    ConfigValues values() {
+        return ConfigValues.of(config);
+    }
+
     public void run() {
-        FirstSuperuser first = read(ConfigValues.of(config), policy).orElse(null);
+        FirstSuperuser first = read(values(), policy).orElse(null);
         if (first == null) {
             return;
         }

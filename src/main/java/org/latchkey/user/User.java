@@ -153,6 +153,11 @@ public class User {
         this.tokensValidAfter = instant;
     }
 
+    /** The name a mail greets: the first name, else the address. */
+    public String greeting() {
+        return firstName.isBlank() ? email : firstName;
+    }
+
     public boolean isEmailVerified() {
         return emailVerified;
     }

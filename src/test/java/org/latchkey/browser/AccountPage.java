@@ -18,6 +18,11 @@ public final class AccountPage {
         return new AccountPage(browser);
     }
 
+    public java.util.List<String> messages() {
+        return browser.driver().findElements(By.cssSelector("#messages li")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+    }
+
     public String headerName() {
         return browser.driver().findElement(By.id("header_user")).getText();
     }

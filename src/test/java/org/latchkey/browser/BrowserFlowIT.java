@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.latchkey.support.Accounts;
 import org.latchkey.support.DownstreamWar;
+import org.latchkey.support.Inbox;
 import org.latchkey.support.PayaraMicroProcess;
 import org.latchkey.token.TestKeys;
 import org.openqa.selenium.Cookie;
@@ -36,15 +37,27 @@ class BrowserFlowIT {
     static PayaraMicroProcess app;
     static URI auth;
     static URI appHome;
+    static Inbox inbox;
 
+    /**
+     * Mail through a session the server provides ({@code create-javamail-resource … mail/latchkey} in the post-boot
+     * commands, as the README shows for Payara), to GreenMail; links on {@code auth.example.test}.
+     */
     @BeforeAll
     static void startServices() throws Exception {
         Path testDir = Files.createDirectories(Path.of(System.getProperty("latchkey.testDir", "target/it")).toAbsolutePath());
-        latchkey = PayaraMicroProcess.start("browser-latchkey", Files.createTempDirectory(testDir, "browser-data"),
+        inbox = new Inbox();
+        Path postBoot = testDir.resolve("browser-post-boot.asadmin");
+        Files.writeString(postBoot, Files.readString(Path.of(System.getProperty("latchkey.postBoot",
+                "payara-config/post-boot-commands.asadmin"))) + "\ncreate-javamail-resource --mailhost 127.0.0.1"
+                + " --mailuser latchkey --fromaddress no-reply\\@example.test --property mail.smtp.port=" + inbox.port()
+                + " mail/latchkey\n");
+        int port = PayaraMicroProcess.reservePort();
+        auth = URI.create("http://auth.example.test:" + port + "/");
+        latchkey = PayaraMicroProcess.start("browser-latchkey", Files.createTempDirectory(testDir, "browser-data"), postBoot,
                 Map.of("JWT_SIGNING_KEY", KEY, "latchkey.cookie.secure", "false", "latchkey.cookie.domain", "example.test",
                         "latchkey.password.bcrypt-cost", "8", "latchkey.jwt.access-lifetime", "PT3S",
-                        "latchkey.jwt.leeway", "PT0S"));
-        auth = URI.create("http://auth.example.test:" + latchkey.base().getPort() + "/");
+                        "latchkey.jwt.leeway", "PT0S", "latchkey.public-url", auth.toString()), port);
         app = PayaraMicroProcess.startApp("browser-app", DownstreamWar.export(testDir.resolve("browser-app.war")), "public",
                 Map.of("JWT_SIGNING_KEY", KEY, "latchkey.login-url", auth + "login", "latchkey.jwt.leeway", "PT0S",
                         "latchkey.cookie.secure", "false"));
@@ -58,6 +71,43 @@ class BrowserFlowIT {
         }
         if (latchkey != null) {
             latchkey.close();
+        }
+        if (inbox != null) {
+            inbox.close();
+        }
+    }
+
+    @Test
+    void aForgottenPasswordIsResetFromTheLinkInTheMail(TestInfo test) throws Exception {
+        String email = Accounts.newEmail();
+        try (Chromium browser = Chromium.start(name(test))) {
+            browser.open(auth.resolve("register"));
+            RegisterPage.at(browser).register("Ada", "Lovelace", email, Accounts.PASSWORD, Accounts.PASSWORD);
+            ResetPage reset = LoginPage.at(browser).forgotPassword();
+            assertEquals(List.of("If an account uses that address, we have sent a link to it. It works once, for 30 minutes."),
+                    reset.send(email).messages());
+            Inbox.Mail mail = inbox.latest(email, 1);
+            assertEquals("no-reply@example.test", mail.from(), "sent through the server's mail/latchkey session");
+            assertTrue(latchkey.log().contains("Latchkey mail: the server's mail session mail/latchkey"));
+
+            browser.open(URI.create(mail.link())); // followed from the received mail, as the person would
+            NewPasswordPage form = NewPasswordPage.at(browser);
+            assertTrue(form.showsTheForm());
+            form.save("amber-quiver-lattice-58");
+            AccountPage account = AccountPage.at(browser);
+            assertEquals("Ada Lovelace", account.headerName(), "signed in");
+            assertTrue(account.messages().get(0).startsWith("Your password was reset"), account.messages().toString());
+
+            browser.open(URI.create(mail.link()));
+            NewPasswordPage again = NewPasswordPage.at(browser);
+            assertFalse(again.showsTheForm(), "the link worked once");
+            assertTrue(again.messages().get(0).startsWith("This link no longer works"));
+            assertEquals("Your Latchkey password was reset", inbox.latest(email, 2).subject(), "and a notice followed");
+        }
+        try (Chromium other = Chromium.start(name(test) + "-new-password")) {
+            other.open(auth.resolve("login"));
+            LoginPage.at(other).signIn(email, "amber-quiver-lattice-58");
+            assertEquals("Ada Lovelace", AccountPage.at(other).headerName(), "the new password signs in");
         }
     }
 

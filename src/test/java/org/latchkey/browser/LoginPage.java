@@ -33,6 +33,11 @@ public final class LoginPage {
         return RegisterPage.at(browser);
     }
 
+    public ResetPage forgotPassword() {
+        browser.driver().findElement(By.id("reset_link")).click();
+        return ResetPage.at(browser);
+    }
+
     public void signIn(String email, String password) {
         field("email").clear();
         field("email").sendKeys(email);

@@ -65,7 +65,7 @@ interface Doors {
     List<String> SESSION_PARAMETERS = List.of(";jsessionid=0123456789", ";__Host-JSESSIONID=0123456789");
 
     List<String> PAGES = List.of("admin/users", "account", "logout", "register", "login", "index", "password-reset",
-            "password-reset/new-password", "verify-email");
+            "password-reset/new-password", "verify-email", "email-change", "email-change/undo");
 
     /** Other spellings of {@code page} (a path without the leading slash) that a container might map to it. */
     static List<String> spellings(String page) {

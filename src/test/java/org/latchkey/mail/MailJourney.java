@@ -383,6 +383,52 @@ public interface MailJourney {
     }
 
     @Test
+    default void aNewAddressCountsOnceItsLinkIsFollowedAndTheOldOneCanTakeItBack() throws Exception {
+        String old = verifiedPerson();
+        String taken = verifiedPerson();
+        String fresh = Accounts.newEmail();
+        Browser person = signedIn(old, Accounts.PASSWORD);
+        Page wrong = person.submit(person.get("account"), "email_form", Map.of("new_email", fresh,
+                "email_password", "not-my-password-9"), "change_email");
+        assertEquals(List.of("Your current password is not correct."), wrong.fieldErrors("email_password"));
+        Page toTaken = person.submit(person.get("account"), "email_form", Map.of("new_email", taken,
+                "email_password", Accounts.PASSWORD), "change_email");
+        Page asked = person.submit(person.get("account"), "email_form", Map.of("new_email", fresh,
+                "email_password", Accounts.PASSWORD), "change_email");
+        assertEquals(List.of("If no other account uses " + fresh + ", we have sent a link to it. Your address changes"
+                + " when you open it."), asked.messages());
+        assertEquals(asked.messages().get(0).replace(fresh, taken), toTaken.messages().get(0), "the same for a taken one");
+        Mail confirm = inbox().latest(fresh, 1);
+        assertEquals("Confirm your new address for Latchkey", confirm.subject());
+        Thread.sleep(500);
+        assertEquals(1, inbox().to(taken).size(), "the taken address got nothing but its own verification");
+        assertEquals(302, Accounts.login(browser(), old, Accounts.PASSWORD, null).status(), "nothing changed before the link");
+
+        Browser opener = browser();
+        Page shown = opener.get(confirm.link());
+        assertTrue(shown.body().contains("email_change_form"), "a GET shows a button");
+        Page changed = opener.submit(shown, "email_change_form", Map.of(), "confirm");
+        assertEquals(302, changed.status(), changed.body());
+        assertEquals(List.of("Your email address is now " + fresh + ". Please sign in."), opener.get(changed.location()).messages());
+        Browser moved = signedIn(fresh, Accounts.PASSWORD);
+        assertEquals(200, Accounts.login(browser(), old, Accounts.PASSWORD, null).status(), "the old address signs in no more");
+        assertTrue(serverLog().contains("\"event\":\"email-changed\""), "audited");
+
+        Mail notice = inbox().latest(old, 2);
+        assertEquals("The address of your Latchkey account was changed", notice.subject());
+        assertTrue(notice.link().startsWith(base() + "email-change/undo?token="), notice.link());
+        Browser owner = browser();
+        Page undo = owner.submit(owner.get(notice.link()), "undo_form", Map.of(), "confirm");
+        assertEquals(302, undo.status(), undo.body());
+        assertTrue(owner.get(undo.location()).messages().get(0).startsWith("Your account's address is " + old + " again"));
+        assertEquals(302, moved.get("account").status(), "whoever made the change is signed out");
+        signedIn(old, Accounts.PASSWORD);
+        assertEquals(200, Accounts.login(browser(), fresh, Accounts.PASSWORD, null).status());
+        assertFalse(browser().get(notice.link()).body().contains("undo_form"), "once");
+        assertTrue(serverLog().contains("\"event\":\"email-change-undone\""), "audited");
+    }
+
+    @Test
     default void linksExpireAndUnverifiedAccountsAreRemoved() throws Exception {
         String verified = verifiedPerson();
         assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + verified + "\"}").status());

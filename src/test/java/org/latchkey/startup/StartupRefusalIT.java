@@ -37,7 +37,8 @@ class StartupRefusalIT {
     @CsvSource(delimiter = '|', value = {
             "LATCHKEY_SESSION_REFRESH_GRACE | PT1H | latchkey.session.refresh-grace is PT1H; set it between PT0S and PT1M",
             "LATCHKEY_JWT_ACCESS_LIFETIME | 5m | latchkey.jwt.access-lifetime (LATCHKEY_JWT_ACCESS_LIFETIME) is '5m'; set an ISO-8601 duration",
-            "LATCHKEY_THROTTLE_WINDOW | PT0S | latchkey.throttle.window is PT0S, which would turn throttling off"})
+            "LATCHKEY_THROTTLE_WINDOW | PT0S | latchkey.throttle.window is PT0S, which would turn throttling off",
+            "LATCHKEY_MAIL_SMTP_HOST | 127.0.0.1 | latchkey.public-url (LATCHKEY_PUBLIC_URL) is not set, and mail goes out through SMTP 127.0.0.1:25"})
     void aBadEnvironmentVariableStopsTheDeployment(String variable, String value, String reason) throws Exception {
         Path testDir = Files.createDirectories(Path.of(System.getProperty("latchkey.testDir", "target/it")));
         Path data = Files.createTempDirectory(testDir.toAbsolutePath(), "refusal-env");
@@ -49,14 +50,37 @@ class StartupRefusalIT {
         }
     }
 
-    /** Only LATCHKEY_DATA_DIR, no -D: the pool and the generated key both land there, and pages are served. */
+    /**
+     * Only LATCHKEY_DATA_DIR, no -D: the pool and the generated key both land there, and pages are served. With no
+     * mail server configured (the run command's default) mail goes to the outbox there, and the log names the link.
+     */
     @Test
     void theDataDirectoryFromTheEnvironmentAloneIsUsedByThePoolToo() throws Exception {
         Path testDir = Files.createDirectories(Path.of(System.getProperty("latchkey.testDir", "target/it")));
         Path data = Files.createTempDirectory(testDir.toAbsolutePath(), "env-data");
         try (PayaraMicroProcess server = PayaraMicroProcess.startWithEnvironment("data-dir-env",
-                Map.of("LATCHKEY_DATA_DIR", data.toString(), "LATCHKEY_COOKIE_SECURE", "false"), true)) {
+                Map.of("LATCHKEY_DATA_DIR", data.toString(), "LATCHKEY_COOKIE_SECURE", "false",
+                        "LATCHKEY_REGISTRATION_EMAIL_VERIFICATION", "required"), true)) {
             assertEquals(200, server.status("login"));
+            String email = org.latchkey.support.Accounts.newEmail();
+            assertEquals(202, new org.latchkey.support.Browser(server.base()).postJson("api/users", "{\"first_name\":"
+                    + "\"Ada\",\"last_name\":\"L\",\"email\":\"" + email + "\",\"password\":\""
+                    + org.latchkey.support.Accounts.PASSWORD + "\"}").status());
+            Path outbox = data.resolve("outbox");
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            while (System.nanoTime() < deadline && !server.log().contains("Mail to " + email)) {
+                Thread.sleep(100);
+            }
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("Mail to " + java.util.regex.Pattern.quote(email)
+                    + " written to (\\S+\\.eml): (http://localhost:8080/verify-email\\?token=[A-Za-z0-9_-]{43})")
+                    .matcher(server.log());
+            assertTrue(line.find(), "one log line with the recipient, the file and the link");
+            Path eml = Path.of(line.group(1));
+            assertEquals(outbox, eml.getParent());
+            String message = Files.readString(eml);
+            assertTrue(message.contains("To: " + email) && message.contains("Subject: Confirm your email address"),
+                    "a whole message, readable in any mail program: " + message);
+            assertTrue(server.log().contains("Latchkey mail: the outbox " + outbox), "and the start-up says where mail goes");
             assertTrue(Files.exists(data.resolve("latchkey.mv.db")) || System.getenv("LATCHKEY_DB_HOST") != null,
                     "the H2 database is in LATCHKEY_DATA_DIR");
             assertTrue(Files.exists(data.resolve("jwt-signing.key")), "and so is the generated key");

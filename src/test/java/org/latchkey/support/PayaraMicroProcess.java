@@ -59,6 +59,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return launch(name, WAR, postBoot, "login", dataDir, systemProperties, true);
     }
 
+    /** Latchkey with a post-boot command file of the test's own, on a given port (a public URL that names it). */
+    public static PayaraMicroProcess start(String name, Path dataDir, Path postBoot, Map<String, String> systemProperties,
+                                           int port) throws IOException, InterruptedException {
+        return launch(name, WAR, postBoot, "login", dataDir, systemProperties, true, port);
+    }
+
     /** Another application (a downstream service) on its own server, ready when {@code readyPath} answers 200. */
     public static PayaraMicroProcess startApp(String name, Path war, String readyPath, Map<String, String> systemProperties)
             throws IOException, InterruptedException {

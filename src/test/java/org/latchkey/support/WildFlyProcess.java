@@ -37,7 +37,19 @@ public final class WildFlyProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** In a setting's value: the HTTP port this server will listen on. */
+    public static final String HTTP_PORT = "{http-port}";
+
     public static WildFlyProcess start(String name, Map<String, String> systemProperties)
+            throws IOException, InterruptedException {
+        return start(name, systemProperties, Map.of());
+    }
+
+    /**
+     * With {@code environment} for {@code configure.sh} and the server (LATCHKEY_MAIL_SMTP_HOST, for instance, adds
+     * the mail session).
+     */
+    public static WildFlyProcess start(String name, Map<String, String> systemProperties, Map<String, String> environment)
             throws IOException, InterruptedException {
         String unpacked = System.getProperty("latchkey.wildfly.home", "");
         if (unpacked.isBlank() || !Files.isDirectory(Path.of(unpacked))) {
@@ -52,7 +64,7 @@ public final class WildFlyProcess implements AutoCloseable {
         if (System.getenv("LATCHKEY_DB_HOST") != null) {
             configure.add(Path.of(System.getProperty("latchkey.serverLibs", "target/lib/postgresql.jar")).toAbsolutePath().toString());
         }
-        run(configure, dir.resolve("configure.log"));
+        run(configure, dir.resolve("configure.log"), environment);
         Files.copy(Path.of(System.getProperty("latchkey.war", "target/latchkey.war")),
                 home.resolve("standalone/deployments/latchkey.war"), StandardCopyOption.REPLACE_EXISTING);
 
@@ -62,11 +74,13 @@ public final class WildFlyProcess implements AutoCloseable {
                 "-c", "standalone.xml", "-Djboss.http.port=" + http, "-Djboss.https.port=" + freePort(),
                 "-Djboss.management.http.port=" + admin, "-Djboss.management.https.port=" + freePort(),
                 "-Dlatchkey.data.dir=" + dir.resolve("data")));
-        systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        // {http-port} in a value is the port chosen here (a public URL that must name it)
+        systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v.replace(HTTP_PORT, String.valueOf(http))));
         TestSettings.articleRegistration(systemProperties, Map.of()).forEach((k, v) -> command.add("-D" + k + "=" + v));
         Path log = dir.resolve("server.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
         URI base = URI.create("http://localhost:" + http + "/");
@@ -97,8 +111,14 @@ public final class WildFlyProcess implements AutoCloseable {
     }
 
     private static void run(List<String> command, Path output) throws IOException, InterruptedException {
+        run(command, output, Map.of());
+    }
+
+    private static void run(List<String> command, Path output, Map<String, String> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         if (output != null) {
             builder.redirectOutput(output.toFile());
         } else {

@@ -16,8 +16,12 @@ public final class TestUsers extends UserService {
     private long next = 1;
 
     public User add(boolean active, boolean superuser) {
+        return add(active, superuser, true);
+    }
+
+    public User add(boolean active, boolean superuser, boolean emailVerified) {
         User user = new User(UUID.randomUUID().toString(), "p" + next + "@example.test", "Ada", "Lovelace",
-                "bcrypt_sha256$unused", OffsetDateTime.now(ZoneOffset.UTC), true);
+                "bcrypt_sha256$unused", OffsetDateTime.now(ZoneOffset.UTC), emailVerified);
         try {
             Field id = User.class.getDeclaredField("id");
             id.setAccessible(true);
@@ -56,5 +60,15 @@ public final class TestUsers extends UserService {
     @Override
     public void replacePasswordHash(long id, String passwordHash) {
         findById(id).ifPresent(u -> u.setPasswordHash(passwordHash));
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        return byUuid.values().stream().filter(u -> u.getEmail().equalsIgnoreCase(email.strip())).findFirst();
+    }
+
+    @Override
+    public void markEmailVerified(long id) {
+        findById(id).ifPresent(User::markEmailVerified);
     }
 }
