@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.latchkey.audit.Audit;
+import jakarta.servlet.http.HttpServletResponse;
+import org.latchkey.login.KnownDevices;
 import org.latchkey.login.SignInNotes;
+import org.latchkey.text.Texts;
 import org.latchkey.login.UserPrincipal;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.latchkey.login.AccessTokenCredential;
@@ -63,6 +66,12 @@ public class TokensResource {
     @Inject
     SignInNotes notes;
 
+    @Inject
+    KnownDevices devices;
+
+    @Context
+    HttpServletResponse response;
+
     @Context
     HttpServletRequest request;
 
@@ -92,6 +101,7 @@ public class TokensResource {
         throttle.succeeded(login.email());
         SignIn signIn = sessions.start(((UserPrincipal) result.getCallerPrincipal()).userId());
         audit.event("login", signIn.userUuid(), client, "success");
+        devices.signedIn(request, response, signIn.userUuid(), Texts.choose(request.getLocales().asIterator()), client);
         return ApiProblem.json(200, TokenPairResponse.of(signIn).json());
     }
 

@@ -46,6 +46,11 @@ public record CookieSettings(Optional<String> domain, boolean secure, String acc
         return secure ? "__Host-latchkey.bounce" : "latchkey.bounce";
     }
 
+    /** The host-only cookie that says this browser signed in as that person before (see {@code KnownDevices}). */
+    public String deviceName() {
+        return secure ? "__Host-latchkey.device" : "latchkey.device";
+    }
+
     private static void requireToken(String property, String name) {
         if (name == null || !name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
             throw new IllegalStateException(property + " is '" + name + "'; set it to a cookie name of letters, digits and . _ -");

@@ -39,6 +39,11 @@ public class TokenCookies {
         add(response, settings.bounceName(), value, Optional.empty(), lifetime.toSeconds());
     }
 
+    /** Host-only and long-lived; kept at sign-out (it says the browser is known, and grants nothing). */
+    public void writeDevice(HttpServletResponse response, String token, Duration lifetime) {
+        add(response, settings.deviceName(), token, Optional.empty(), lifetime.toSeconds());
+    }
+
     public void clear(HttpServletResponse response) {
         add(response, settings.accessName(), "", settings.domain(), 0);
         add(response, settings.refreshName(), "", Optional.empty(), 0);

@@ -68,6 +68,9 @@ public class LoginBacking {
     @Inject
     SignInNotes notes;
 
+    @Inject
+    KnownDevices devices;
+
     private String email;
     private String password;
     private String next;
@@ -132,7 +135,9 @@ public class LoginBacking {
                 throttle.succeeded(email);
                 request.changeSessionId(); // no session fixation across the login
                 cookies.writeBounce(response(), "", Duration.ZERO); // a password login starts the count of refreshes anew
-                audit.event("login", securityContext.getCallerPrincipal().getName(), client, "success");
+                String uuid = securityContext.getCallerPrincipal().getName();
+                audit.event("login", uuid, client, "success");
+                devices.signedIn(request, response(), uuid, texts.getLocale(), client);
                 redirectOnward();
             }
             case SEND_CONTINUE -> faces.responseComplete();

@@ -60,14 +60,21 @@ public class Delivery {
         }
     }
 
-    /** For the start-up line: which way mail leaves. */
+    /** For the start-up line: which way mail leaves, and from whom. */
     public String route() {
-        return route;
+        String sender;
+        try {
+            sender = from().toString();
+        } catch (MessagingException e) {
+            sender = "'" + session.getProperty("mail.from") + "', which does not parse (" + e.getMessage()
+                    + "): set latchkey.mail.from";
+        }
+        return route + ", from " + sender;
     }
 
     /** Whether letters only land in the outbox folder (no mail server is configured). */
     public boolean toOutbox() {
-        return route.startsWith("the outbox");
+        return route.startsWith("the outbox ");
     }
 
     void deliver(Letter letter) throws MessagingException, IOException {

@@ -99,6 +99,10 @@ public class Mailer {
             audit.event("mail-" + letter.kind(), letter.userUuid(), null, attempt == 1 ? "sent" : "sent-attempt-" + attempt);
         } catch (Exception e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (e instanceof jakarta.mail.internet.AddressException) { // the same next time: no point trying again
+                audit.event("mail-" + letter.kind(), letter.userUuid(), null, "failed, not retried: " + reason);
+                return;
+            }
             if (attempt >= ATTEMPTS) {
                 audit.event("mail-" + letter.kind(), letter.userUuid(), null, "failed after " + attempt + " attempts: " + reason);
                 return;

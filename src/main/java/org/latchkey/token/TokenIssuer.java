@@ -55,6 +55,15 @@ public final class TokenIssuer {
         return sign(claims, now, settings.accessLifetime());
     }
 
+    /**
+     * A device token: that this browser signed in as this person before (the device cookie), so a sign-in from it
+     * needs no "new device" notice. Random jti, its own type, so it is never taken for an access or refresh token.
+     */
+    public IssuedToken device(long userId, Instant now, Duration lifetime) {
+        Instant start = Instant.ofEpochSecond(now.getEpochSecond());
+        return sign(base("device", userId, start, lifetime), start, lifetime);
+    }
+
     /** A new refresh token: random jti, the configured lifetime, but never past {@code notAfter}. */
     public IssuedToken refresh(long userId, Instant now, Instant notAfter) {
         return refresh(userId, now, notAfter, UUID.randomUUID().toString().replace("-", ""));

@@ -50,7 +50,7 @@ class BrowserFlowIT {
         Path postBoot = testDir.resolve("browser-post-boot.asadmin");
         Files.writeString(postBoot, Files.readString(Path.of(System.getProperty("latchkey.postBoot",
                 "payara-config/post-boot-commands.asadmin"))) + "\ncreate-javamail-resource --mailhost 127.0.0.1"
-                + " --mailuser latchkey --fromaddress no-reply\\@example.test --property mail.smtp.port=" + inbox.port()
+                + " --mailuser latchkey --fromaddress no-reply@example.test --property mail.smtp.port=" + inbox.port()
                 + " mail/latchkey\n");
         int port = PayaraMicroProcess.reservePort();
         auth = URI.create("http://auth.example.test:" + port + "/");

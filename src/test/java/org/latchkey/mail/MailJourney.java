@@ -33,6 +33,9 @@ public interface MailJourney {
     String NEW_PASSWORD = "amber-quiver-lattice-58";
     String ACCESS = "__Secure-latchkey.access";
     String REFRESH = "__Host-latchkey.refresh";
+    String VERIFY = "Confirm your email address";
+    String RESET = "Reset your Latchkey password";
+    String NEW_DEVICE = "A new sign-in to your Latchkey account";
     /** Links live this long here, so that expiry can be watched. */
     long LIFETIME_SECONDS = 15;
 
@@ -65,7 +68,7 @@ public interface MailJourney {
         Page registered = browser().postJson("api/users", "{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\","
                 + "\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD + "\"}");
         assertEquals(202, registered.status(), registered.body());
-        Mail verify = inbox().latest(email, 1);
+        Mail verify = inbox().latest(email, VERIFY, 1);
         followVerification(verify.link());
         return email;
     }
@@ -103,8 +106,7 @@ public interface MailJourney {
         Page answer = requestReset(stranger, email);
         assertEquals(List.of("If an account uses that address, we have sent a link to it. It works once, for 15 seconds."),
                 answer.messages());
-        Mail mail = inbox().latest(email, 2);
-        assertEquals("Reset your Latchkey password", mail.subject());
+        Mail mail = inbox().latest(email, RESET, 1);
         assertEquals("Latchkey <no-reply@example.test>", mail.from());
         String link = mail.link();
         assertTrue(link.startsWith(base() + "password-reset/new-password?token="), link);
@@ -133,8 +135,7 @@ public interface MailJourney {
         Page again = browser().get(link);
         assertFalse(again.body().contains("new_password_form"), "used once");
         assertTrue(again.messages().get(0).startsWith("This link no longer works"), again.messages().toString());
-        Mail notice = inbox().latest(email, 3);
-        assertEquals("Your Latchkey password was reset", notice.subject());
+        Mail notice = inbox().latest(email, "Your Latchkey password was reset", 1);
         assertFalse(notice.text().contains("token="), "a notice carries no link that signs anyone in");
         assertTrue(serverLog().contains("\"event\":\"password-reset\""), "audited");
     }
@@ -151,7 +152,7 @@ public interface MailJourney {
         Page apiUnknown = browser().postJson("api/password-reset", "{\"email\":\"" + unknown + "\"}");
         assertEquals(202, apiKnown.status());
         assertEquals(apiKnown.body(), apiUnknown.body());
-        inbox().await(known, 3);
+        inbox().latest(known, RESET, 2);
         Thread.sleep(1000);
         assertEquals(List.of(), inbox().to(unknown), "no account, no mail");
         assertEquals(400, browser().postJson("api/password-reset", "{\"email\":\"not an address\"}").status());
@@ -183,23 +184,24 @@ public interface MailJourney {
         for (int i = 0; i < 8; i++) {
             assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email.toUpperCase() + "\"}").status());
         }
-        List<Mail> mails = inbox().await(email, 4); // the verification, then three resets
+        inbox().latest(email, RESET, 3);
         Thread.sleep(1500);
-        assertEquals(4, inbox().to(email).size(), "at most three reset mails an hour: " + inbox().to(email));
+        List<Mail> mails = inbox().to(email, RESET);
+        assertEquals(3, mails.size(), "at most three reset mails an hour: " + inbox().to(email));
         assertTrue(serverLog().contains("\"event\":\"mail-reset\""), "the refused ones are audited");
         assertTrue(serverLog().contains("\"outcome\":\"limited\""));
-        String newest = inbox().to(email).get(3).link();
+        String newest = mails.get(2).link();
         assertTrue(browser().get(newest).body().contains("new_password_form"), "the newest link sent still works");
-        assertFalse(browser().get(mails.get(1).link()).body().contains("new_password_form"), "an older one does not");
+        assertFalse(browser().get(mails.get(0).link()).body().contains("new_password_form"), "an older one does not");
     }
 
     @Test
     default void aNewerLinkOrAPasswordChangeKillsTheOlderLink() throws Exception {
         String email = verifiedPerson();
         assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
-        String first = inbox().latest(email, 2).link();
+        String first = inbox().latest(email, RESET, 1).link();
         assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
-        String second = inbox().latest(email, 3).link();
+        String second = inbox().latest(email, RESET, 2).link();
         assertFalse(browser().get(first).body().contains("new_password_form"), "the newer link retires the older");
         assertTrue(browser().get(second).body().contains("new_password_form"));
 
@@ -212,8 +214,7 @@ public interface MailJourney {
                 + "\",\"password\":\"" + NEW_PASSWORD + "x\"}");
         assertEquals(400, api.status());
         assertTrue(api.body().contains("\"code\":\"token_not_valid\""), api.body());
-        Mail notice = inbox().latest(email, 4);
-        assertEquals("Your Latchkey password was changed", notice.subject());
+        Mail notice = inbox().latest(email, "Your Latchkey password was changed", 1);
         assertFalse(notice.text().contains("token="), notice.text());
     }
 
@@ -225,7 +226,7 @@ public interface MailJourney {
     default void theApiResetsAndSignsIn() throws Exception {
         String email = verifiedPerson();
         assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
-        String token = token(inbox().latest(email, 2).link());
+        String token = token(inbox().latest(email, RESET, 1).link());
         Page bogus = browser().postJson("api/password-reset/confirm", "{\"token\":\"" + "A".repeat(43)
                 + "\",\"password\":\"" + NEW_PASSWORD + "\"}");
         assertEquals(400, bogus.status());
@@ -253,7 +254,7 @@ public interface MailJourney {
         Page refused = Accounts.login(browser(), email, Accounts.PASSWORD, null);
         assertTrue(refused.messages().toString().contains("Too many failed sign-in attempts"), refused.messages().toString());
         assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
-        String link = inbox().latest(email, 2).link();
+        String link = inbox().latest(email, RESET, 1).link();
         Browser person = browser();
         Page done = person.submit(person.get(link), "new_password_form", Map.of("password", NEW_PASSWORD,
                 "confirm_password", NEW_PASSWORD), "save");
@@ -270,7 +271,7 @@ public interface MailJourney {
         assertEquals(302, registered.status(), registered.body());
         Page login = newcomer.get(registered.location());
         assertEquals(List.of("Check your inbox to finish: we have sent a message to that address."), login.messages());
-        Mail verify = inbox().latest(email, 1);
+        Mail verify = inbox().latest(email, VERIFY, 1);
         assertEquals("Confirm your email address for Latchkey", verify.subject());
 
         Page wrong = Accounts.login(browser(), email, "not-the-password-1", null);
@@ -278,19 +279,19 @@ public interface MailJourney {
         Page unverified = Accounts.login(browser(), email, Accounts.PASSWORD, null);
         assertEquals(200, unverified.status());
         assertTrue(unverified.messages().get(0).startsWith("Please confirm your email address first"), unverified.messages().toString());
-        inbox().await(email, 2);
+        inbox().latest(email, VERIFY, 2);
         assertFalse(browser().get(verify.link()).body().contains("verify_form"), "the new link retired the first");
         Page api = browser().postJson("api/token", "{\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD + "\"}");
         assertEquals(401, api.status());
         assertTrue(api.body().contains("\"code\":\"email_not_verified\""), api.body());
-        Mail third = inbox().latest(email, 3); // the API's sign-in sent one more: the hour's last verification mail
+        Mail third = inbox().latest(email, VERIFY, 3); // the API's sign-in sent one more: the hour's last verification mail
 
         Page shown = browser().get(third.link());
         assertTrue(shown.body().contains("verify_form"), "a GET only shows the button");
         assertTrue(Accounts.login(browser(), email, Accounts.PASSWORD, null).messages().get(0)
                 .startsWith("Please confirm"), "so a mail scanner's fetch verifies nothing");
         Thread.sleep(1000);
-        assertEquals(3, inbox().to(email).size(), "the hourly limit held the fourth back, so the third link still works");
+        assertEquals(3, inbox().to(email, VERIFY).size(), "the hourly limit held the fourth back, so the third link still works");
         followVerification(third.link());
         Browser person = signedIn(email, Accounts.PASSWORD);
         String payload = person.cookie(ACCESS).orElseThrow().split("\\.")[1];
@@ -302,8 +303,7 @@ public interface MailJourney {
         Page taken = Accounts.register(intruder, email.toUpperCase(), null);
         assertEquals(302, taken.status());
         assertEquals(login.messages(), intruder.get(taken.location()).messages());
-        Mail notice = inbox().latest(email, 4);
-        assertEquals("Someone tried to create a Latchkey account with your address", notice.subject());
+        Mail notice = inbox().latest(email, "Someone tried to create a Latchkey account with your address", 1);
         assertFalse(notice.text().contains("token="), notice.text());
         Page apiTaken = browser().postJson("api/users", "{\"first_name\":\"M\",\"last_name\":\"X\",\"email\":\"" + email
                 + "\",\"password\":\"" + NEW_PASSWORD + "\"}");
@@ -327,7 +327,8 @@ public interface MailJourney {
         } finally {
             pool.shutdown();
         }
-        inbox().await(email, 2);
+        inbox().latest(email, VERIFY, 1);
+        inbox().latest(email, "Someone tried", 1);
         Thread.sleep(2000);
         List<Mail> mails = inbox().to(email);
         long verifications = mails.stream().filter(m -> m.subject().startsWith("Confirm")).count();
@@ -347,8 +348,7 @@ public interface MailJourney {
         var row = users.document().selectFirst("tr[data-uuid=" + uuid + "]");
         Page sent = admin.submit(users, "users_form", Map.of(), row.selectFirst("input.send-reset").attr("name"));
         assertTrue(sent.messages().contains("A reset link is on its way to " + email + "."), sent.body());
-        Mail mail = inbox().latest(email, 2);
-        assertEquals("Reset your Latchkey password", mail.subject());
+        Mail mail = inbox().latest(email, RESET, 1);
         assertFalse(sent.body().contains(token(mail.link())), "the superuser never sees the link");
         assertTrue(serverLog().contains("\"event\":\"reset-link-sent\",\"actor\":"), "audited with who did it");
 
@@ -358,7 +358,7 @@ public interface MailJourney {
         assertFalse(browser().get(mail.link()).body().contains("new_password_form"), "a deactivated person's link is dead");
         assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
         Thread.sleep(1500);
-        assertEquals(2, inbox().to(email).size(), "and no new one is sent");
+        assertEquals(1, inbox().to(email, RESET).size(), "and no new one is sent");
     }
 
     @Test
@@ -377,8 +377,7 @@ public interface MailJourney {
         } finally {
             inbox().start();
         }
-        Mail mail = inbox().latest(email, 1); // the restarted server holds only what came after
-        assertEquals("Reset your Latchkey password", mail.subject());
+        inbox().latest(email, RESET, 1); // the restarted server holds only what came after
         assertTrue(serverLog().contains("\"outcome\":\"sent-attempt-"), "a later attempt got it through");
     }
 
@@ -398,10 +397,9 @@ public interface MailJourney {
         assertEquals(List.of("If no other account uses " + fresh + ", we have sent a link to it. Your address changes"
                 + " when you open it."), asked.messages());
         assertEquals(asked.messages().get(0).replace(fresh, taken), toTaken.messages().get(0), "the same for a taken one");
-        Mail confirm = inbox().latest(fresh, 1);
-        assertEquals("Confirm your new address for Latchkey", confirm.subject());
+        Mail confirm = inbox().latest(fresh, "Confirm your new address for Latchkey", 1);
         Thread.sleep(500);
-        assertEquals(1, inbox().to(taken).size(), "the taken address got nothing but its own verification");
+        assertEquals(List.of(), inbox().to(taken, "Confirm your new address"), "the taken address got nothing");
         assertEquals(302, Accounts.login(browser(), old, Accounts.PASSWORD, null).status(), "nothing changed before the link");
 
         Browser opener = browser();
@@ -414,8 +412,7 @@ public interface MailJourney {
         assertEquals(200, Accounts.login(browser(), old, Accounts.PASSWORD, null).status(), "the old address signs in no more");
         assertTrue(serverLog().contains("\"event\":\"email-changed\""), "audited");
 
-        Mail notice = inbox().latest(old, 2);
-        assertEquals("The address of your Latchkey account was changed", notice.subject());
+        Mail notice = inbox().latest(old, "The address of your Latchkey account was changed", 1);
         assertTrue(notice.link().startsWith(base() + "email-change/undo?token="), notice.link());
         Browser owner = browser();
         Page undo = owner.submit(owner.get(notice.link()), "undo_form", Map.of(), "confirm");
@@ -429,22 +426,44 @@ public interface MailJourney {
     }
 
     @Test
+    default void aSignInFromANewDeviceIsNoticedAndOneFromAKnownDeviceIsNot() throws Exception {
+        String email = verifiedPerson();
+        Browser laptop = browser().header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) TestBrowser/1.0");
+        assertEquals(302, Accounts.login(laptop, email, Accounts.PASSWORD, null).status());
+        Mail notice = inbox().latest(email, NEW_DEVICE, 1);
+        assertTrue(notice.text().contains("Browser: Mozilla/5.0 (X11; Linux x86_64) TestBrowser/1.0"), notice.text());
+        assertTrue(notice.text().contains("From: 127.0.0.1"), notice.text());
+        assertFalse(notice.text().contains("token="), "no link that signs anyone in");
+        assertTrue(laptop.cookie("__Host-latchkey.device").isPresent(), "the browser is known from now on");
+        laptop.dropCookie(ACCESS);
+        laptop.dropCookie(REFRESH);
+        assertEquals(302, Accounts.login(laptop, email, Accounts.PASSWORD, null).status());
+        Thread.sleep(1500);
+        assertEquals(1, inbox().to(email, NEW_DEVICE).size(), "a known device signs in without a notice");
+        Browser phone = browser();
+        phone.setCookie("__Host-latchkey.device", laptop.cookie("__Host-latchkey.device").orElseThrow());
+        String other = verifiedPerson();
+        assertEquals(302, Accounts.login(phone, other, Accounts.PASSWORD, null).status());
+        inbox().latest(other, NEW_DEVICE, 1); // a device token names its person: known for one is new for another
+        assertEquals(302, Accounts.login(browser(), email, Accounts.PASSWORD, null).status());
+        inbox().latest(email, NEW_DEVICE, 2);
+    }
+
+    @Test
     default void linksExpireAndUnverifiedAccountsAreRemoved() throws Exception {
         String verified = verifiedPerson();
         assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + verified + "\"}").status());
-        String reset = inbox().latest(verified, 2).link();
+        String reset = inbox().latest(verified, RESET, 1).link();
         String pending = Accounts.newEmail();
         assertEquals(302, Accounts.register(browser(), pending, null).status());
-        String verify = inbox().latest(pending, 1).link();
+        String verify = inbox().latest(pending, VERIFY, 1).link();
         Thread.sleep((LIFETIME_SECONDS + 1) * 1000);
         assertFalse(browser().get(reset).body().contains("new_password_form"), "the reset link expired");
         Page dead = browser().get(verify);
         assertFalse(dead.body().contains("verify_form"), "so did the verification link");
         Thread.sleep(LIFETIME_SECONDS * 1000 / 4 + 1500); // the housekeeping runs every quarter lifetime here
         assertEquals(302, Accounts.register(browser(), pending, null).status());
-        Mail next = inbox().latest(pending, 2);
-        assertEquals("Confirm your email address for Latchkey", next.subject(),
-                "the address is free again: the unverified account was removed");
+        inbox().latest(pending, VERIFY, 2); // the address was free again: the unverified account was removed
         assertTrue(serverLog().contains("\"event\":\"unverified-accounts-removed\""));
     }
 }

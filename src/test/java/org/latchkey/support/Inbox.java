@@ -60,6 +60,25 @@ public final class Inbox implements AutoCloseable {
                 + to(address).stream().map(Mail::subject).toList());
     }
 
+    /** Every message so far for this address whose subject starts with {@code subject}. */
+    public List<Mail> to(String address, String subject) {
+        return to(address).stream().filter(m -> m.subject().startsWith(subject)).toList();
+    }
+
+    /** Waits up to 15 s until this address has {@code count} messages with that subject; returns the newest. */
+    public Mail latest(String address, String subject, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<Mail> received = to(address, subject);
+            if (received.size() >= count) {
+                return received.get(received.size() - 1);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(address + " received " + to(address, subject).size() + " messages '" + subject
+                + "…', not " + count + "; all: " + to(address).stream().map(Mail::subject).toList());
+    }
+
     /** The newest message for this address once there are {@code count}. */
     public Mail latest(String address, int count) throws InterruptedException {
         List<Mail> all = await(address, count);

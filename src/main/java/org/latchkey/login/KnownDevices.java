@@ -1,0 +1,86 @@
+package org.latchkey.login;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.latchkey.consumer.TokenRejectedException;
+import org.latchkey.consumer.TokenVerifier;
+import org.latchkey.consumer.Tokens;
+import org.latchkey.cookie.CookieSettings;
+import org.latchkey.cookie.TokenCookies;
+import org.latchkey.mail.Letter;
+import org.latchkey.mail.MailSettings;
+import org.latchkey.mail.Mailer;
+import org.latchkey.token.TokenIssuer;
+import org.latchkey.user.User;
+import org.latchkey.user.UserService;
+
+/**
+ * After a password sign-in: a browser that shows a valid device token for this person (the host-only device cookie
+ * from an earlier sign-in) is known; any other gets one, and the person gets a notice that a new device signed in
+ * (ASVS 2.5.5: when, from where, which browser — no secret, no link that signs anyone in). The token is renewed at
+ * each sign-in. API clients that keep no cookies count as new each time (the hourly limit caps the notices).
+ */
+@ApplicationScoped
+public class KnownDevices {
+
+    static final Duration LIFETIME = Duration.ofDays(365);
+    private static final int MAX_AGENT = 200;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    TokenCookies cookies;
+
+    @Inject
+    CookieSettings cookieSettings;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    MailSettings mail;
+
+    public void signedIn(HttpServletRequest request, HttpServletResponse response, String uuid, Locale locale, String client) {
+        Optional<User> user = users.findByUuid(uuid);
+        if (user.isEmpty()) {
+            return;
+        }
+        long userId = user.get().getId();
+        boolean known = Tokens.cookie(request, cookieSettings.deviceName()).filter(raw -> belongsTo(raw, userId)).isPresent();
+        cookies.writeDevice(response, issuer.device(userId, Instant.now(), LIFETIME).value(), LIFETIME);
+        if (!known) {
+            String agent = Optional.ofNullable(request.getHeader("User-Agent")).orElse("?");
+            String browser = agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) : agent;
+            String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                    .format(Instant.now().atOffset(ZoneOffset.UTC));
+            User person = user.get();
+            mailer.later("new-device", () -> mailer.send(Letter.compose("newDevice", person.getEmail(), locale,
+                    person.getUuid(), null, person.greeting(), when, client, browser.replaceAll("\\p{Cntrl}", " "),
+                    mail.base() + "/password-reset")));
+        }
+    }
+
+    private boolean belongsTo(String raw, long userId) {
+        try {
+            Object id = verifier.verify(raw, "device").getClaimValue("user_id");
+            return id instanceof Number n && n.longValue() == userId;
+        } catch (TokenRejectedException e) {
+            return false;
+        }
+    }
+}
