@@ -85,11 +85,8 @@ public class AccountService {
         if (candidate.isEmpty()) {
             add(problems, NEW_PASSWORD, Text.of("account.newRequired"));
         } else {
-            Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("attribute.first_name", user.getFirstName());
-            attributes.put("attribute.last_name", user.getLastName());
-            attributes.put("attribute.email", user.getEmail());
-            policy.problems(candidate, attributes).forEach(p -> add(problems, NEW_PASSWORD, p));
+            policy.problems(candidate, user.getFirstName(), user.getLastName(), user.getEmail())
+                    .forEach(p -> add(problems, NEW_PASSWORD, p));
         }
         if (!candidate.equals(confirm == null ? "" : confirm)) {
             add(problems, CONFIRM_PASSWORD, Text.of("account.mismatch"));

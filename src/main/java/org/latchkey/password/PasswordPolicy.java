@@ -33,6 +33,15 @@ public class PasswordPolicy {
      * @param attributes what the password must not resemble, by the bundle key of its name, e.g.
      *                   {@code "attribute.first_name" -> "Ada"}
      */
+    /** The problems of a password for a person with these names and this address (the registration form's rule). */
+    public List<Text> problems(String password, String firstName, String lastName, String email) {
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("attribute.first_name", firstName);
+        attributes.put("attribute.last_name", lastName);
+        attributes.put("attribute.email", email);
+        return problems(password, attributes);
+    }
+
     public List<Text> problems(String password, Map<String, String> attributes) {
         List<Text> problems = new ArrayList<>();
         if (password.length() < MIN_LENGTH) {

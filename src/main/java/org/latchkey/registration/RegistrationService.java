@@ -2,7 +2,6 @@ package org.latchkey.registration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,11 +88,7 @@ public class RegistrationService {
         if (password.isEmpty()) {
             problems.add(PASSWORD, Text.of("register.passwordRequired"));
         } else {
-            Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("attribute.first_name", first);
-            attributes.put("attribute.last_name", last);
-            attributes.put("attribute.email", email);
-            policy.problems(password, attributes).forEach(p -> problems.add(PASSWORD, p));
+            policy.problems(password, first, last, email).forEach(p -> problems.add(PASSWORD, p));
         }
         String confirm = form.confirmPassword() == null ? "" : form.confirmPassword();
         if (confirm.isEmpty()) {

@@ -1,19 +1,14 @@
 package org.latchkey.reset;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.text.Text;
-import org.latchkey.text.Texts;
-import org.latchkey.throttle.ClientAddress;
-import org.latchkey.throttle.ThrottleSettings;
+import org.latchkey.web.LinkBacking;
 
 /**
  * password-reset/new-password.xhtml, where the mail's link leads: the form only for a link that works; on success
@@ -21,7 +16,7 @@ import org.latchkey.throttle.ThrottleSettings;
  */
 @Named
 @RequestScoped
-public class NewPasswordBacking {
+public class NewPasswordBacking extends LinkBacking {
 
     @Inject
     PasswordResetService resets;
@@ -29,63 +24,35 @@ public class NewPasswordBacking {
     @Inject
     TokenCookies cookies;
 
-    @Inject
-    ThrottleSettings throttleSettings;
-
-    @Inject
-    FacesContext faces;
-
-    @Inject
-    Texts texts;
-
-    private String token;
     private String password;
     private String confirmPassword;
-    private Boolean linkWorks;
 
-    /** On GET: whether to show the form at all. */
-    public void check() {
-        linkWorks = resets.works(token);
-        if (!linkWorks) {
-            faces.addMessage(null, texts.error(Text.of("reset.deadLink")));
-        }
+    @Override
+    protected boolean works(String token) {
+        return resets.works(token);
+    }
+
+    @Override
+    protected Text deadLink() {
+        return Text.of("reset.deadLink");
     }
 
     public void save() throws IOException {
-        ExternalContext external = faces.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        ResetOutcome outcome = resets.confirm(token, password, confirmPassword, texts.getLocale(),
-                ClientAddress.of(request, throttleSettings.trustedProxies()));
-        linkWorks = outcome.linkWorks();
+        ResetOutcome outcome = resets.confirm(getToken(), password, confirmPassword, texts.getLocale(), client());
         if (!outcome.linkWorks()) {
-            faces.addMessage(null, texts.error(Text.of("reset.deadLink")));
+            dead();
             return;
         }
         if (!outcome.done()) {
             outcome.problems().forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, texts.error(m))));
             return;
         }
-        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
         cookies.writeAccess(response, outcome.signIn().access().value(), outcome.signIn().access().lifetime());
         cookies.writeRefresh(response, outcome.signIn().refresh().value(), outcome.signIn().refresh().lifetime());
         cookies.writeBounce(response, "", Duration.ZERO);
-        request.changeSessionId();
-        external.getFlash().setKeepMessages(true);
-        faces.addMessage(null, texts.info(Text.of("reset.done")));
-        external.redirect(external.getRequestContextPath() + "/account");
-        faces.responseComplete();
-    }
-
-    public boolean isLinkWorks() {
-        return linkWorks == null || linkWorks;
-    }
-
-    public String getToken() {
-        return token;
-    }
-
-    public void setToken(String token) {
-        this.token = token;
+        request().changeSessionId();
+        done(Text.of("reset.done"), "/account");
     }
 
     public String getPassword() {

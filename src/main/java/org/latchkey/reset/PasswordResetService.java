@@ -155,11 +155,8 @@ public class PasswordResetService {
         if (candidate.isEmpty()) {
             add(problems, PASSWORD, Text.of("register.passwordRequired"));
         } else {
-            Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("attribute.first_name", user.getFirstName());
-            attributes.put("attribute.last_name", user.getLastName());
-            attributes.put("attribute.email", user.getEmail());
-            policy.problems(candidate, attributes).forEach(p -> add(problems, PASSWORD, p));
+            policy.problems(candidate, user.getFirstName(), user.getLastName(), user.getEmail())
+                    .forEach(p -> add(problems, PASSWORD, p));
         }
         String again = confirm == null ? "" : confirm;
         if (again.isEmpty()) {
