@@ -1,11 +1,13 @@
 package org.latchkey.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.latchkey.support.Accounts;
 import org.latchkey.support.Browser;
+import org.latchkey.support.Inbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.latchkey.support.PayaraServerProcess;
@@ -18,10 +20,13 @@ import org.latchkey.support.PayaraServerProcess.Setup;
 class PayaraServerAsadminIT extends LoginJourney {
 
     static PayaraServerProcess server;
+    static Inbox inbox;
 
+    /** With the README's mail session too ({@code create-javamail-resource … mail/latchkey}), to a GreenMail inbox. */
     @BeforeAll
     static void startPayaraServer() throws Exception {
-        server = PayaraServerProcess.start("payara-server-asadmin", Setup.ASADMIN, SETTINGS);
+        inbox = new Inbox();
+        server = PayaraServerProcess.start("payara-server-asadmin", Setup.ASADMIN, SETTINGS, inbox.port());
         System.out.printf("FIGURES payara-server (asadmin): %.1f s from create-domain to the first page, of which %.1f s"
                 + " configuring and deploying; %d MiB resident%n", server.startup().toMillis() / 1000.0,
                 server.deployment().toMillis() / 1000.0, server.residentMiB());
@@ -32,6 +37,20 @@ class PayaraServerAsadminIT extends LoginJourney {
         if (server != null) {
             server.close();
         }
+        if (inbox != null) {
+            inbox.close();
+        }
+    }
+
+    @Test
+    void resetLinksGoOutThroughTheServersMailSession() throws Exception {
+        String email = Accounts.newEmail();
+        assertEquals(302, Accounts.register(new Browser(server.base()), email, null).status());
+        assertEquals(202, new Browser(server.base()).postJson("api/password-reset", "{\"email\":\"" + email + "\"}").status());
+        Inbox.Mail mail = inbox.latest(email, "Reset your Latchkey password", 1);
+        assertEquals("no-reply@example.test", mail.from(), "the session's sender");
+        assertTrue(mail.link().startsWith(server.base() + "password-reset/new-password?token="), mail.link());
+        assertTrue(new Browser(server.base()).get(mail.link()).body().contains("new_password_form"));
     }
 
     @Override

@@ -53,6 +53,15 @@ public final class PayaraServerProcess implements AutoCloseable {
 
     public static PayaraServerProcess start(String name, Setup setup, Map<String, String> settings)
             throws IOException, InterruptedException {
+        return start(name, setup, settings, 0);
+    }
+
+    /**
+     * With {@code mailPort} above 0 (asadmin set-up only): also the README's {@code create-javamail-resource …
+     * mail/latchkey} for an SMTP server on that local port, and the public URL its links need.
+     */
+    public static PayaraServerProcess start(String name, Setup setup, Map<String, String> settings, int mailPort)
+            throws IOException, InterruptedException {
         String unpacked = System.getProperty("latchkey.payaraServer.home", "");
         if (unpacked.isBlank() || !Files.isDirectory(Path.of(unpacked))) {
             throw new IllegalStateException("No Payara Server at '" + unpacked + "': run with -Ppayara-server");
@@ -84,6 +93,9 @@ public final class PayaraServerProcess implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>(settings);
         properties.putAll(TestSettings.articleRegistration(settings, Map.of()));
         properties.put("latchkey.data.dir", dir.resolve("data").toString());
+        if (mailPort > 0) {
+            properties.put("latchkey.public-url", server.base.toString());
+        }
         Map<String, String> pool = postgres ? Map.of("datasourceClassname", "org.postgresql.ds.PGSimpleDataSource",
                 "property", "serverName=" + env("LATCHKEY_DB_HOST") + ":portNumber=" + env("LATCHKEY_DB_PORT")
                         + ":databaseName=" + env("LATCHKEY_DB_NAME") + ":user=" + env("LATCHKEY_DB_USER")
@@ -96,7 +108,7 @@ public final class PayaraServerProcess implements AutoCloseable {
         if (setup == Setup.REST) {
             server.restSetup(pool, properties, war);
         } else {
-            server.asadminSetup(dir.resolve("setup.log"), pool, properties, war);
+            server.asadminSetup(dir.resolve("setup.log"), pool, properties, war, mailPort);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
@@ -161,13 +173,17 @@ public final class PayaraServerProcess implements AutoCloseable {
     }
 
     /** The README's commands, word for word but for the port and values. */
-    private void asadminSetup(Path log, Map<String, String> pool, Map<String, String> properties, Path war)
+    private void asadminSetup(Path log, Map<String, String> pool, Map<String, String> properties, Path war, int mailPort)
             throws IOException, InterruptedException {
         String port = String.valueOf(admin.getPort());
         asadmin(log, "--port", port, "create-jdbc-connection-pool", "--datasourceclassname", pool.get("datasourceClassname"),
                 "--restype", "javax.sql.DataSource", "--isconnectvalidatereq", "true", "--validationmethod",
                 pool.get("connectionValidationMethod"), "--property", pool.get("property"), "latchkey-pool");
         asadmin(log, "--port", port, "create-jdbc-resource", "--connectionpoolid", "latchkey-pool", "jdbc/latchkey");
+        if (mailPort > 0) {
+            asadmin(log, "--port", port, "create-javamail-resource", "--mailhost", "127.0.0.1", "--mailuser", "latchkey",
+                    "--fromaddress", "no-reply@example.test", "--property", "mail.smtp.port=" + mailPort, "mail/latchkey");
+        }
         asadmin(log, "--port", port, "create-system-properties", properties.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue().replace(":", "\\:")).collect(Collectors.joining(":")));
         asadmin(log, "--port", port, "deploy", "--contextroot", "/", "--name", "latchkey", war.toString());
