@@ -72,7 +72,11 @@ public class Mailer {
      * already has without sending them another.
      */
     public boolean allowed(String to, String kind, String userUuid) {
-        if (!quota.take(to, kind)) {
+        boolean taken;
+        synchronized (this) { // count and record as one step on this instance (the commit happens inside)
+            taken = quota.take(to, kind);
+        }
+        if (!taken) {
             audit.event("mail-" + kind, userUuid, null, "limited");
             return false;
         }
