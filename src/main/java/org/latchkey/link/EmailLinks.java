@@ -1,6 +1,7 @@
 package org.latchkey.link;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.latchkey.user.UserService;
 
 /**
  * Makes, checks and uses links. A token is 32 random bytes (256 bits, URL-safe Base64); the table keeps its SHA-256
@@ -33,9 +35,17 @@ public class EmailLinks {
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
 
-    /** A new link for this person and purpose; every older unused one of that purpose stops working. */
+    @Inject
+    UserService users;
+
+    /**
+     * A new link for this person and purpose; every older unused one of that purpose stops working. Two links made
+     * at once for one person (parallel requests, two instances) are made one after the other under the person's row
+     * lock, so exactly one of them stays.
+     */
     @Transactional
     public String create(long userId, String purpose, String address, Duration lifetime) {
+        users.lock(userId);
         OffsetDateTime now = now();
         retire(userId, purpose);
         byte[] bytes = new byte[32];
