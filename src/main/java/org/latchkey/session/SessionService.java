@@ -34,7 +34,8 @@ import org.latchkey.user.UserService;
  * refresh retires the presented token and issues its one successor. The conditional UPDATE that retires it is the
  * race guard: of concurrent refreshes with one token exactly one rotates it, and the others — inside the grace
  * window — get the same successor, re-minted. A retired token presented after the window is a stolen copy being
- * replayed (or the thief's original): the whole family is revoked.
+ * replayed (or the thief's original): the whole family is revoked. Rotations and revocations of one person take
+ * that person's row lock first, so a revocation never misses a successor committed a moment later.
  */
 @ApplicationScoped
 public class SessionService {
@@ -81,6 +82,12 @@ public class SessionService {
         }
         String jti = jti(claims.get());
         RefreshToken token = byHash(hash(jti)).orElse(null);
+        if (token != null) {
+            // one person's rotations and revocations happen one after the other, on every instance: a sign-out
+            // everywhere either sees this rotation's successor or this rotation sees its revocation
+            users.lock(token.getUserId());
+            em.refresh(token);
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (token == null || token.getRevokedAt() != null || !token.getExpiresAt().toInstant().isAfter(now)) {
             return Optional.empty();
@@ -129,8 +136,12 @@ public class SessionService {
      */
     @Transactional
     public boolean end(String rawRefresh) {
-        Optional<RefreshToken> token = verified(rawRefresh).flatMap(claims -> byHash(hash(jti(claims))))
-                .filter(t -> t.getRevokedAt() == null);
+        Optional<RefreshToken> token = verified(rawRefresh).flatMap(claims -> byHash(hash(jti(claims))));
+        token.ifPresent(t -> {
+            users.lock(t.getUserId()); // after a rotation in flight, whose successor the revocation must see
+            em.refresh(t);
+        });
+        token = token.filter(t -> t.getRevokedAt() == null);
         token.ifPresent(t -> revokeFamily(t.getFamilyId(), Instant.now()));
         return token.isPresent();
     }
@@ -171,6 +182,7 @@ public class SessionService {
      */
     @Transactional
     public int endOtherSessions(long userId, String keepRawRefresh) {
+        users.lock(userId); // wait for any rotation in flight: its successor is revoked too
         String keep = verified(keepRawRefresh).flatMap(claims -> byHash(hash(jti(claims))))
                 .filter(token -> token.getUserId() == userId).map(RefreshToken::getFamilyId).orElse("");
         users.refuseTokensIssuedBefore(userId, Instant.now()); // and their access tokens, on the auth host at once

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.latchkey.consumer.ConfigValues;
 
@@ -26,6 +25,7 @@ public class ThrottleConfiguration {
                 values.duration("latchkey.throttle.window", "PT15M"),
                 values.duration("latchkey.throttle.first-delay", "PT1S"),
                 values.duration("latchkey.throttle.max-delay", "PT15M"),
-                Set.copyOf(values.list("latchkey.trusted-proxies", "")));
+                TrustedProxies.of(values.list("latchkey.trusted-proxies", ""),
+                        values.text("latchkey.forwarded-header", TrustedProxies.X_FORWARDED_FOR)));
     }
 }

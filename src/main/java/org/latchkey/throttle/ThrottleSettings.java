@@ -1,7 +1,6 @@
 package org.latchkey.throttle;
 
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * From MicroProfile Config ({@code latchkey.throttle.*}, {@code latchkey.trusted-proxies}).
@@ -12,10 +11,10 @@ import java.util.Set;
  * @param window          failures older than this are forgotten (default 15 minutes)
  * @param firstDelay      the first wait; each further failure doubles it (default 1 second)
  * @param maxDelay        the cap on a wait (default 15 minutes)
- * @param trustedProxies  addresses whose X-Forwarded-For is believed
+ * @param trustedProxies  addresses and ranges whose forwarding header is believed, and which header that is
  */
 public record ThrottleSettings(int accountFailures, int clientFailures, Duration window, Duration firstDelay,
-                               Duration maxDelay, Set<String> trustedProxies) {
+                               Duration maxDelay, TrustedProxies trustedProxies) {
 
     public ThrottleSettings {
         if (accountFailures < 1 || clientFailures < 1) {
@@ -36,12 +35,6 @@ public record ThrottleSettings(int accountFailures, int clientFailures, Duration
             throw new IllegalStateException("latchkey.throttle.max-delay is " + maxDelay + ", longer than the window "
                     + window + " in which failures are counted; set max-delay at most the window.");
         }
-        for (String proxy : trustedProxies) {
-            if (!proxy.matches("[0-9.]+|[0-9A-Fa-f:.]+") || !(proxy.contains(".") || proxy.contains(":"))) {
-                throw new IllegalStateException("latchkey.trusted-proxies has '" + proxy
-                        + "'; set comma-separated IP addresses of your reverse proxies, e.g. 10.0.0.2,10.0.0.3.");
-            }
-        }
-        trustedProxies = Set.copyOf(trustedProxies);
+        java.util.Objects.requireNonNull(trustedProxies);
     }
 }

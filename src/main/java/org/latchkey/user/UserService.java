@@ -54,6 +54,18 @@ public class UserService {
         return em.createNamedQuery(User.BY_UUID, User.class).setParameter("uuid", uuid).getResultStream().findFirst();
     }
 
+    /**
+     * Holds this person's row until the caller's transaction ends, so that what two requests decide about one person
+     * (a new link retiring the older ones, a rotation against a sign-out everywhere) happens one after the other,
+     * on every instance: the database's row lock, not a lock in this JVM.
+     *
+     * @return false when there is no such person
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean lock(long id) {
+        return em.find(User.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE) != null;
+    }
+
     @Transactional
     public Optional<User> findById(long id) {
         return Optional.ofNullable(em.find(User.class, id));

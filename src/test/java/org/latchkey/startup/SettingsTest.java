@@ -68,7 +68,11 @@ class SettingsTest {
             new String[] {"latchkey.throttle.window", "PT5M", "latchkey.throttle.max-delay is PT15M, longer than the window PT5M"},
             new String[] {"latchkey.throttle.first-delay", "PT0S", "latchkey.throttle.first-delay is PT0S"},
             new String[] {"latchkey.throttle.max-delay", "PT1H", "latchkey.throttle.max-delay is PT1H, longer than the window PT15M"},
-            new String[] {"latchkey.trusted-proxies", "proxy.internal", "latchkey.trusted-proxies has 'proxy.internal'"},
+            new String[] {"latchkey.trusted-proxies", "proxy.internal", "latchkey.trusted-proxies (LATCHKEY_TRUSTED_PROXIES) has 'proxy.internal'"},
+            new String[] {"latchkey.trusted-proxies", "10.0.0.0/33", "latchkey.trusted-proxies (LATCHKEY_TRUSTED_PROXIES) has '10.0.0.0/33'"},
+            new String[] {"latchkey.trusted-proxies", "10.0.0.256", "latchkey.trusted-proxies (LATCHKEY_TRUSTED_PROXIES) has '10.0.0.256'"},
+            new String[] {"latchkey.trusted-proxies", "fe80::1%eth0", "latchkey.trusted-proxies (LATCHKEY_TRUSTED_PROXIES) has 'fe80::1%eth0'"},
+            new String[] {"latchkey.forwarded-header", "X-Real-IP", "latchkey.forwarded-header (LATCHKEY_FORWARDED_HEADER) is 'X-Real-IP'; set X-Forwarded-For (the default) or Forwarded"},
             new String[] {"latchkey.admin.email", "not-an-email", "LATCHKEY_ADMIN_EMAIL and LATCHKEY_ADMIN_PASSWORD must both be set"},
             new String[] {"latchkey.admin.password", "password", "latchkey.admin.password (LATCHKEY_ADMIN_PASSWORD) does not pass the password policy"},
             new String[] {"latchkey.public-url", "auth.example.com", "latchkey.public-url (LATCHKEY_PUBLIC_URL) is 'auth.example.com'; set the auth host's address"},
@@ -167,7 +171,7 @@ class SettingsTest {
     void goodValuesAreTakenAsWritten() throws Exception {
         Map<String, String> values = latchkeyDefaults();
         values.putAll(Map.of("latchkey.jwt.access-lifetime", "PT2M", "latchkey.jwt.refresh-lifetime", "P30D",
-                "latchkey.throttle.window", "PT30M", "latchkey.trusted-proxies", "10.0.0.2, ::1",
+                "latchkey.throttle.window", "PT30M", "latchkey.trusted-proxies", "10.0.0.2, ::1, 172.16.0.0/12, fd00::/8",
                 "latchkey.cookie.secure", "FALSE"));
         ConfigValues config = ConfigValues.of(values);
         Settings.Summary summary = Settings.readAll(config, POLICY);

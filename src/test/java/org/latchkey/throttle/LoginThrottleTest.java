@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
     private final ThrottleSettings settings = new ThrottleSettings(5, 50, Duration.ofMinutes(15), Duration.ofSeconds(1),
-            Duration.ofMinutes(15), Set.of());
+            Duration.ofMinutes(15), TrustedProxies.none());
     private final LoginThrottle throttle = new LoginThrottle(new InMemoryAttemptStore(), settings);
     private final Instant t0 = Instant.parse("2026-11-28T12:00:00Z");
 
