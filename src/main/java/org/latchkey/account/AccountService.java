@@ -44,6 +44,9 @@ public class AccountService {
     PasswordPolicy policy;
 
     @Inject
+    CurrentPassword currentPassword;
+
+    @Inject
     SessionService sessions;
 
     @Inject
@@ -78,9 +81,7 @@ public class AccountService {
         Caller caller = callers.withHostSession("password-change", refreshToken);
         User user = caller.user();
         Map<String, List<Text>> problems = new LinkedHashMap<>();
-        if (current == null || !hasher.verify(current, user.getPasswordHash())) {
-            add(problems, CURRENT_PASSWORD, Text.of("account.currentWrong"));
-        }
+        currentPassword.problem(user, current).ifPresent(p -> add(problems, CURRENT_PASSWORD, p));
         String candidate = next == null ? "" : next;
         if (candidate.isEmpty()) {
             add(problems, NEW_PASSWORD, Text.of("account.newRequired"));

@@ -16,7 +16,6 @@ import org.latchkey.link.LinkUse;
 import org.latchkey.mail.Letter;
 import org.latchkey.mail.MailSettings;
 import org.latchkey.mail.Mailer;
-import org.latchkey.password.PasswordHasher;
 import org.latchkey.session.SessionService;
 import org.latchkey.text.Text;
 import org.latchkey.user.EmailTakenException;
@@ -47,7 +46,7 @@ public class EmailChangeService {
     UserService users;
 
     @Inject
-    PasswordHasher hasher;
+    CurrentPassword currentPassword;
 
     @Inject
     EmailLinks links;
@@ -84,8 +83,9 @@ public class EmailChangeService {
         if (Emails.key(address).equals(Emails.key(user.getEmail()))) {
             return Map.of(NEW_EMAIL, List.of(Text.of("email.same")));
         }
-        if (password == null || !hasher.verify(password, user.getPasswordHash())) {
-            return Map.of(PASSWORD, List.of(Text.of("account.currentWrong")));
+        Optional<Text> wrong = currentPassword.problem(user, password);
+        if (wrong.isPresent()) {
+            return Map.of(PASSWORD, List.of(wrong.get()));
         }
         mailer.later("email-change", () -> {
             if (users.emailTaken(address)) {

@@ -79,26 +79,27 @@ public class TokensResource {
     public Response obtain(InputStream body) {
         TokenRequest login = TokenRequest.from(JsonBodies.read(body));
         String client = ClientAddress.of(request, throttleSettings.trustedProxies());
-        Optional<Duration> wait = throttle.waitFor(login.email(), client, Instant.now());
-        if (wait.isPresent()) {
+        LoginThrottle.Attempt attempt = throttle.begin(login.email(), client, devices.deviceFor(request, login.email()),
+                Instant.now());
+        if (!attempt.admitted()) {
             audit.event("login", null, client, "throttled");
-            long seconds = LoginThrottle.seconds(wait.get());
+            long seconds = LoginThrottle.seconds(attempt.waiting().get());
             throw new ApiProblem(ApiProblem.response(429, "Too many failed sign-in attempts. Try again in " + seconds
                     + " seconds.", "throttled").header("Retry-After", seconds));
         }
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(login.email().strip(), new Password(login.password())));
         if (result.getStatus() != CredentialValidationResult.Status.VALID && notes.isUnverified()) {
+            throttle.succeeded(attempt, Instant.now()); // the right password: not a guess
             audit.event("login", null, client, "unverified-link-sent");
             throw new ApiProblem(401, "Confirm your email address first: a new link was sent to it.",
                     "email_not_verified");
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throttle.failed(login.email(), client, Instant.now());
-            audit.event("login", null, client, "failure");
+            audit.event("login", null, client, "failure"); // counted by begin
             throw new ApiProblem(401, "No active account found with the given credentials", "no_active_account");
         }
-        throttle.succeeded(login.email());
+        throttle.succeeded(attempt, Instant.now());
         SignIn signIn = sessions.start(((UserPrincipal) result.getCallerPrincipal()).userId());
         audit.event("login", signIn.userUuid(), client, "success");
         devices.signedIn(request, response, signIn.userUuid(), Texts.choose(request.getLocales().asIterator()), client);

@@ -22,6 +22,7 @@ import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
 import org.latchkey.throttle.ClientAddress;
 import org.latchkey.throttle.ThrottleSettings;
+import org.latchkey.throttle.ThrottledException;
 
 /**
  * {@code POST /api/users}: registration for clients without a form — the form's fields and rules (the same service),
@@ -52,8 +53,13 @@ public class UsersResource {
         Registration form = new Registration(JsonBodies.optional(json, RegistrationService.FIRST_NAME),
                 JsonBodies.optional(json, RegistrationService.LAST_NAME), JsonBodies.optional(json, RegistrationService.EMAIL), password, confirm);
         Locale locale = Texts.choose(request.getLocales().asIterator());
-        Map<String, List<Text>> problems = registrations.register(form, locale,
-                ClientAddress.of(request, throttleSettings.trustedProxies()));
+        Map<String, List<Text>> problems;
+        try {
+            problems = registrations.register(form, locale, ClientAddress.of(request, throttleSettings.trustedProxies()));
+        } catch (ThrottledException e) {
+            throw new ApiProblem(ApiProblem.response(429, "Too many registrations from your address. Try again in "
+                    + e.seconds() + " seconds.", "throttled").header("Retry-After", e.seconds()));
+        }
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems, locale);
         }

@@ -120,11 +120,11 @@ public class LoginBacking {
         }
         HttpServletRequest request = request();
         String client = ClientAddress.of(request, throttleSettings.trustedProxies());
-        Optional<Duration> wait = throttle.waitFor(email, client, Instant.now());
-        if (wait.isPresent()) {
+        LoginThrottle.Attempt attempt = throttle.begin(email, client, devices.deviceFor(request, email), Instant.now());
+        if (!attempt.admitted()) {
             // refused without looking at the password, so guessing during the wait learns nothing
             audit.event("login", null, client, "throttled");
-            faces.addMessage(null, texts.error(Text.of("login.throttled", describe(wait.get()))));
+            faces.addMessage(null, texts.error(Text.of("login.throttled", describe(attempt.waiting().get()))));
             return;
         }
         AuthenticationStatus status = securityContext.authenticate(request, response(), AuthenticationParameters
@@ -132,7 +132,7 @@ public class LoginBacking {
                 .credential(new UsernamePasswordCredential(email.strip(), new Password(password))));
         switch (status) {
             case SUCCESS -> {
-                throttle.succeeded(email);
+                throttle.succeeded(attempt, Instant.now());
                 request.changeSessionId(); // no session fixation across the login
                 cookies.writeBounce(response(), "", Duration.ZERO); // a password login starts the count of refreshes anew
                 String uuid = securityContext.getCallerPrincipal().getName();
@@ -148,12 +148,12 @@ public class LoginBacking {
                 }
                 if (notes.isUnverified()) {
                     // the right password: not a failure to count, and now it may be told
+                    throttle.succeeded(attempt, Instant.now());
                     audit.event("login", null, client, "unverified-link-sent");
                     faces.addMessage(null, texts.warn(Text.of("login.unverified")));
                     return;
                 }
-                throttle.failed(email, client, Instant.now());
-                audit.event("login", null, client, "failure");
+                audit.event("login", null, client, "failure"); // counted by begin
                 faces.addMessage(null, texts.error(Text.of("login.invalid")));
             }
         }

@@ -15,6 +15,7 @@ import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
 import org.latchkey.throttle.ClientAddress;
 import org.latchkey.throttle.ThrottleSettings;
+import org.latchkey.throttle.ThrottledException;
 
 /** register.xhtml: one action; problems appear next to their fields, success goes on to the login page. */
 @Named
@@ -42,9 +43,15 @@ public class RegisterBacking {
 
     public void register() throws IOException {
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-        Map<String, List<Text>> problems = registrations.register(
-                new Registration(firstName, lastName, email, password, confirmPassword), texts.getLocale(),
-                ClientAddress.of(request, throttleSettings.trustedProxies()));
+        Map<String, List<Text>> problems;
+        try {
+            problems = registrations.register(new Registration(firstName, lastName, email, password, confirmPassword),
+                    texts.getLocale(), ClientAddress.of(request, throttleSettings.trustedProxies()));
+        } catch (ThrottledException e) {
+            faces.addMessage(null, texts.error(Text.of("register.throttled",
+                    Text.duration(java.time.Duration.ofSeconds(e.seconds())))));
+            return;
+        }
         if (!problems.isEmpty()) {
             faces.addMessage(null, texts.error(Text.of("register.fixProblems")));
             problems.forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, texts.error(m))));

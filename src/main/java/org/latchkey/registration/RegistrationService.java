@@ -2,6 +2,7 @@ package org.latchkey.registration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,9 @@ import org.latchkey.mail.Mailer;
 import org.latchkey.password.PasswordHasher;
 import org.latchkey.password.PasswordPolicy;
 import org.latchkey.text.Text;
+import org.latchkey.throttle.LoginThrottle;
+import org.latchkey.throttle.ThrottleSettings;
+import org.latchkey.throttle.ThrottledException;
 import org.latchkey.user.EmailTakenException;
 import org.latchkey.user.Emails;
 import org.latchkey.user.NewUser;
@@ -61,6 +65,12 @@ public class RegistrationService {
     @Inject
     Audit audit;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    ThrottleSettings throttleSettings;
+
     /** Whether a registration ends with "check your inbox" rather than "your account was created". */
     public boolean verificationRequired() {
         return settings.verificationRequired();
@@ -70,8 +80,9 @@ public class RegistrationService {
      * @return problems by field name; empty when the account was created (verification off) or the registration
      *         was accepted for its address (verification required)
      */
-    public Map<String, List<Text>> register(Registration form, Locale locale, String client) {
+    public Map<String, List<Text>> register(Registration form, Locale locale, String client) throws ThrottledException {
         Problems problems = new Problems();
+        LoginThrottle.Attempt attempt = null;
         String first = clean(form.firstName());
         String last = clean(form.lastName());
         String email = clean(form.email());
@@ -81,8 +92,16 @@ public class RegistrationService {
             problems.add(EMAIL, Text.of("register.emailRequired"));
         } else if (!Emails.isValid(email)) {
             problems.add(EMAIL, Text.of("register.emailInvalid"));
-        } else if (!settings.verificationRequired() && users.emailTaken(email)) {
-            problems.add(EMAIL, EMAIL_TAKEN);
+        } else {
+            // every look at an address counts for the client's address; an account actually made gives it back
+            attempt = throttle.begin("register", LoginThrottle.group(client), throttleSettings.clientFailures(), Instant.now());
+            if (!attempt.admitted()) {
+                audit.event("register", null, client, "throttled");
+                throw new ThrottledException(attempt.waiting().get());
+            }
+            if (!settings.verificationRequired() && users.emailTaken(email)) {
+                problems.add(EMAIL, EMAIL_TAKEN);
+            }
         }
         String password = form.password() == null ? "" : form.password();
         if (password.isEmpty()) {
@@ -100,25 +119,28 @@ public class RegistrationService {
             return problems.byField();
         }
         NewUser user = new NewUser(email, first, last, hasher.hash(password), false);
+        LoginThrottle.Attempt counted = attempt;
         if (settings.verificationRequired()) {
-            mailer.later("register", () -> createOrTell(user, locale, client));
+            mailer.later("register", () -> createOrTell(user, locale, client, counted));
             return problems.byField();
         }
         try {
             users.create(user);
+            throttle.succeeded(counted, Instant.now());
         } catch (EmailTakenException e) {
             problems.add(EMAIL, EMAIL_TAKEN); // lost a race with another registration of the same address
         }
         return problems.byField();
     }
 
-    private void createOrTell(NewUser registration, Locale locale, String client) {
+    private void createOrTell(NewUser registration, Locale locale, String client, LoginThrottle.Attempt attempt) {
         if (users.emailTaken(registration.email())) {
             tellOwner(registration, locale, client);
             return;
         }
         try {
             User created = users.create(registration);
+            throttle.succeeded(attempt, Instant.now());
             audit.event("register", created.getUuid(), client, "verification-queued");
             verifications.send(created, locale);
         } catch (EmailTakenException e) {

@@ -141,7 +141,7 @@ public class PasswordResetService {
         users.markEmailVerified(user.getId()); // the link came to this address: it is theirs
         links.retire(user.getId(), EmailLinks.VERIFY);
         sessions.endAllSessions(user.getId());
-        throttle.succeeded(user.getEmail());
+        throttle.forgive(user.getEmail(), java.time.Instant.now());
         SignIn signIn = sessions.start(user.getId());
         audit.event("password-reset", user.getUuid(), client, "success");
         mailer.later("password-notice", () -> mailer.send(Letter.compose("passwordReset", user.getEmail(), locale,

@@ -20,12 +20,15 @@ import java.time.OffsetDateTime;
         + " WHERE t.familyId = :family AND t.revokedAt IS NULL")
 @NamedQuery(name = RefreshToken.REVOKE_USER, query = "UPDATE RefreshToken t SET t.revokedAt = :now"
         + " WHERE t.userId = :user AND t.revokedAt IS NULL AND t.familyId <> :keep")
+@NamedQuery(name = RefreshToken.PURGE, query = "DELETE FROM RefreshToken t WHERE t.expiresAt < :before"
+        + " OR t.revokedAt < :before")
 public class RefreshToken {
 
     static final String BY_HASH = "RefreshToken.byHash";
     static final String ROTATE = "RefreshToken.rotate";
     static final String REVOKE_FAMILY = "RefreshToken.revokeFamily";
     static final String REVOKE_USER = "RefreshToken.revokeUser";
+    static final String PURGE = "RefreshToken.purge";
 
     @Id
     @SequenceGenerator(name = "refresh_token_seq", sequenceName = "refresh_token_seq", allocationSize = 1)

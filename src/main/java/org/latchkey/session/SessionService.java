@@ -196,6 +196,17 @@ public class SessionService {
         return endOtherSessions(userId, null);
     }
 
+    /**
+     * Deletes the rows of refresh tokens that expired or were revoked more than a day ago: such a token is refused
+     * by its signature's expiry or, unknown, like any other; the day keeps the rows of a fresh reuse alert around
+     * for whoever reads the audit log.
+     */
+    @Transactional
+    public int purge(Instant now) {
+        return em.createNamedQuery(RefreshToken.PURGE).setParameter("before", utc(now.minus(Duration.ofDays(1))))
+                .executeUpdate();
+    }
+
     private void revokeFamily(String family, Instant now) {
         em.createNamedQuery(RefreshToken.REVOKE_FAMILY).setParameter("now", utc(now)).setParameter("family", family)
                 .executeUpdate();

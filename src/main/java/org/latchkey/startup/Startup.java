@@ -56,6 +56,9 @@ public class Startup {
     @Inject
     VerificationService verifications;
 
+    @Inject
+    Housekeeping housekeeping;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
             Settings.Summary settings = Settings.readAll(ConfigValues.of(config), policy);
@@ -77,6 +80,8 @@ public class Startup {
             failFast.apply();
             admin.run();
             verifications.startHousekeeping();
+            housekeeping.run(); // once at start-up, then every few minutes
+            housekeeping.start();
         } catch (RuntimeException e) {
             String reason = rootMessage(e);
             LOG.severe("Latchkey refuses to start: " + reason);

@@ -2,15 +2,34 @@ package org.latchkey.throttle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.latchkey.user.Emails;
 
 /**
- * Decides whether a login attempt must wait. The wait after {@code n} failures (n at or past the threshold) is
- * {@code firstDelay · 2^(n − threshold)}, capped, counted from the latest failure. Attempts refused for waiting are
- * not counted, so a patient person always gets through and an attacker cannot stretch anyone's wait past the cap.
+ * Decides whether a password check may happen, and counts it before it happens. The wait after {@code n} failures
+ * (n at or past the key's threshold) is {@code firstDelay · 2^(n − threshold)}, capped, counted from the latest
+ * failure; a count is forgotten a {@code window} after its wait ended with no new failure. Attempts refused for
+ * waiting are not counted, so a patient person always gets through and nobody's wait grows past the cap.
+ *
+ * <p>Budgets: a client that shows a valid device token for the account it tries (a browser that signed in to it
+ * before) has a budget of its own, the account's size; every other client shares the account's budget and its
+ * address's (IPv6 by /64). So an attacker throttled on an account or an address never keeps the account's owner out
+ * on their own device.
+ *
+ * <p>{@link #begin} reserves the attempt — counts it as a failure — under the rows' locks before the password is
+ * checked: of K guesses fired at once as a wait ends, one is checked and the others wait. {@link #succeeded} gives
+ * the reservation back.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -29,12 +48,87 @@ public class LoginThrottle {
         this.settings = settings;
     }
 
-    /** How long this attempt must still wait, if at all. */
-    public Optional<Duration> waitFor(String email, String client, Instant now) {
-        Duration account = remaining(store.get(accountKey(email), now, settings.window()), settings.accountFailures(), now);
-        Duration address = remaining(store.get(clientKey(client), now, settings.window()), settings.clientFailures(), now);
-        Duration longer = account.compareTo(address) >= 0 ? account : address;
-        return longer.isZero() ? Optional.empty() : Optional.of(longer);
+    /** A budget: a hashed key, its threshold, and whether a correct password forgives it all or only this attempt. */
+    record Key(String hash, int threshold, boolean forgivenBySuccess) {
+    }
+
+    /** The outcome of {@link #begin}: a wait (nothing was counted), or an attempt counted under these keys. */
+    public record Attempt(Optional<Duration> waiting, List<Key> keys) {
+
+        public boolean admitted() {
+            return waiting.isEmpty();
+        }
+    }
+
+    /**
+     * Counts a password check about to happen, or says how long it must wait instead.
+     *
+     * @param device the id of a valid device token this client showed for this very account, if any
+     */
+    @Transactional
+    public Attempt begin(String email, String client, Optional<String> device, Instant now) {
+        List<Key> keys = keys(email, client, device);
+        List<AttemptStore.Failures> held = new ArrayList<>();
+        Duration longest = Duration.ZERO;
+        for (Key key : keys) {
+            AttemptStore.Failures failures = store.hold(key.hash(), now);
+            held.add(failures);
+            Duration left = remaining(failures, key.threshold(), now);
+            longest = left.compareTo(longest) > 0 ? left : longest;
+        }
+        if (!longest.isZero()) {
+            return new Attempt(Optional.of(longest), List.of());
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            int count = held.get(i).count() + 1;
+            store.put(keys.get(i).hash(), new AttemptStore.Failures(count, now), forgetAt(count, keys.get(i).threshold(), now));
+        }
+        return new Attempt(Optional.empty(), keys);
+    }
+
+    /**
+     * The password was right (or the check could not happen): the account's and the device's counts are forgiven,
+     * the address gives back only this attempt (one good account must not launder an address's failures).
+     */
+    @Transactional
+    public void succeeded(Attempt attempt, Instant now) {
+        for (Key key : attempt.keys()) {
+            AttemptStore.Failures failures = store.hold(key.hash(), now);
+            int count = key.forgivenBySuccess() ? 0 : Math.max(0, failures.count() - 1);
+            store.put(key.hash(), count == 0 ? AttemptStore.Failures.NONE : new AttemptStore.Failures(count, failures.last()),
+                    count == 0 ? now : forgetAt(count, key.threshold(), failures.last()));
+        }
+    }
+
+    /** After a password reset: whatever was counted against this account is forgiven. */
+    @Transactional
+    public void forgive(String email, Instant now) {
+        accountKey(email).ifPresent(key -> {
+            store.hold(key.hash(), now);
+            store.put(key.hash(), AttemptStore.Failures.NONE, now);
+        });
+    }
+
+    /**
+     * For checks that are not logins but answer the same question — a signed-in person's current password, "is this
+     * address taken": a budget of its own under {@code purpose}, counted like an account's.
+     */
+    @Transactional
+    public Attempt begin(String purpose, String subject, int threshold, Instant now) {
+        Key key = new Key(hash(purpose + ":" + subject), threshold, true);
+        AttemptStore.Failures failures = store.hold(key.hash(), now);
+        Duration left = remaining(failures, threshold, now);
+        if (!left.isZero()) {
+            return new Attempt(Optional.of(left), List.of());
+        }
+        int count = failures.count() + 1;
+        store.put(key.hash(), new AttemptStore.Failures(count, now), forgetAt(count, threshold, now));
+        return new Attempt(Optional.empty(), List.of(key));
+    }
+
+    /** Counts that have been forgotten are deleted. */
+    public int purge(Instant now) {
+        return store.purge(now);
     }
 
     /** A wait as the whole seconds to tell the person (or a Retry-After header): rounded up, at least 1. */
@@ -42,34 +136,61 @@ public class LoginThrottle {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
-    public void failed(String email, String client, Instant now) {
-        store.recordFailure(accountKey(email), now, settings.window());
-        store.recordFailure(clientKey(client), now, settings.window());
+    List<Key> keys(String email, String client, Optional<String> device) {
+        List<Key> keys = new ArrayList<>();
+        if (device.isPresent()) {
+            keys.add(new Key(hash("device:" + device.get()), settings.accountFailures(), true));
+        } else {
+            accountKey(email).ifPresent(keys::add);
+            keys.add(new Key(hash("client:" + group(client)), settings.clientFailures(), false));
+        }
+        keys.sort(Comparator.comparing(Key::hash)); // one order everywhere: no two requests wait for each other's rows
+        return keys;
     }
 
-    /** A correct password forgives the account; the address keeps its count (one good account must not launder it). */
-    public void succeeded(String email) {
-        store.clear(accountKey(email));
+    /** An invalid address has no account to count against (and never reaches the store). */
+    private Optional<Key> accountKey(String email) {
+        String address = email == null ? "" : email.strip();
+        return Emails.isValid(address)
+                ? Optional.of(new Key(hash("account:" + address.toLowerCase(Locale.ROOT)), settings.accountFailures(), true))
+                : Optional.empty();
+    }
+
+    /** An IPv6 client is its /64: one subscriber gets a whole /64, and rotating through it must not buy guesses. */
+    public static String group(String client) {
+        Optional<byte[]> bytes = TrustedProxies.bytes(client);
+        if (bytes.isEmpty() || bytes.get().length == 4) {
+            return bytes.map(TrustedProxies::text).orElse(String.valueOf(client));
+        }
+        byte[] prefix = bytes.get().clone();
+        java.util.Arrays.fill(prefix, 8, 16, (byte) 0);
+        return TrustedProxies.text(prefix) + "/64";
+    }
+
+    private Duration delay(int count, int threshold) {
+        if (count < threshold) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(count - threshold, 30);
+        Duration delay = settings.firstDelay().multipliedBy(1L << doublings);
+        return delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay;
     }
 
     private Duration remaining(AttemptStore.Failures failures, int threshold, Instant now) {
-        if (failures.count() < threshold) {
-            return Duration.ZERO;
-        }
-        int doublings = Math.min(failures.count() - threshold, 30);
-        Duration delay = settings.firstDelay().multipliedBy(1L << doublings);
-        if (delay.compareTo(settings.maxDelay()) > 0) {
-            delay = settings.maxDelay();
-        }
-        Duration left = Duration.between(now, failures.last().plus(delay));
+        Duration left = Duration.between(now, failures.last().plus(delay(failures.count(), threshold)));
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private static String accountKey(String email) {
-        return "account:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+    /** Kept a window past the end of its wait: an attacker retrying as each wait ends keeps the count growing. */
+    private Instant forgetAt(int count, int threshold, Instant last) {
+        return last.plus(delay(count, threshold)).plus(settings.window());
     }
 
-    private static String clientKey(String client) {
-        return "client:" + client;
+    static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }

@@ -57,11 +57,14 @@ public final class TokenIssuer {
 
     /**
      * A device token: that this browser signed in as this person before (the device cookie), so a sign-in from it
-     * needs no "new device" notice. Random jti, its own type, so it is never taken for an access or refresh token.
+     * needs no "new device" notice and its sign-in attempts have a budget of their own. Random jti, its own type, so
+     * it is never taken for an access or refresh token; {@code login} is a hash of the address it signed in with.
      */
-    public IssuedToken device(long userId, Instant now, Duration lifetime) {
+    public IssuedToken device(long userId, String login, Instant now, Duration lifetime) {
         Instant start = Instant.ofEpochSecond(now.getEpochSecond());
-        return sign(base("device", userId, start, lifetime), start, lifetime);
+        JwtClaims claims = base("device", userId, start, lifetime);
+        claims.setClaim("login", login);
+        return sign(claims, start, lifetime);
     }
 
     /** A new refresh token: random jti, the configured lifetime, but never past {@code notAfter}. */
