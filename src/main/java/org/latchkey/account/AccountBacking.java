@@ -32,6 +32,9 @@ import org.latchkey.throttle.ThrottleSettings;
 public class AccountBacking {
 
     @Inject
+    org.latchkey.throttle.Clients clients;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -89,7 +92,7 @@ public class AccountBacking {
         // the old access tokens are refused here from now on: this device gets a new one
         cookies.writeAccess((HttpServletResponse) faces.getExternalContext().getResponse(), change.access().value(),
                 change.access().lifetime());
-        audit.event("password-changed", currentUser.get().map(LatchkeyUser::uuid).orElse(null), request.getRemoteAddr(), "success");
+        audit.event("password-changed", currentUser.get().map(LatchkeyUser::uuid).orElse(null), clients.address(), "success");
         faces.addMessage(null, texts.info(Text.of("account.passwordChanged")));
     }
 
@@ -119,7 +122,7 @@ public class AccountBacking {
             faces.addMessage(null, texts.error(Text.of("account.cannotChange")));
             return;
         }
-        audit.event("sign-out-everywhere", uuid, request.getRemoteAddr(), "success");
+        audit.event("sign-out-everywhere", uuid, clients.address(), "success");
         ExternalContext external = faces.getExternalContext();
         cookies.clear((HttpServletResponse) external.getResponse());
         request.logout();

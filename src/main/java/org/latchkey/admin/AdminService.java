@@ -47,24 +47,25 @@ public class AdminService {
      *
      * @return false when there is no such person, or it is the caller (a superuser cannot lock themselves out)
      */
-    public boolean deactivate(String uuid, String refreshToken) throws NotAllowedException {
+    public boolean deactivate(String uuid, String refreshToken, String client) throws NotAllowedException {
         Caller caller = callers.superuser("user-deactivated", refreshToken);
-        if (uuid.equals(caller.uuid())) {
-            return false;
-        }
-        return users.findByUuid(uuid).map(user -> {
+        boolean done = !uuid.equals(caller.uuid()) && users.findByUuid(uuid).map(user -> {
             users.setActive(user.getId(), false);
             sessions.endAllSessions(user.getId());
             return true;
         }).orElse(false);
+        audit.event("user-deactivated", uuid, client, done ? "success" : "refused", caller.uuid());
+        return done;
     }
 
-    public boolean reactivate(String uuid, String refreshToken) throws NotAllowedException {
-        callers.superuser("user-reactivated", refreshToken);
-        return users.findByUuid(uuid).map(user -> {
+    public boolean reactivate(String uuid, String refreshToken, String client) throws NotAllowedException {
+        Caller caller = callers.superuser("user-reactivated", refreshToken);
+        boolean done = users.findByUuid(uuid).map(user -> {
             users.setActive(user.getId(), true);
             return true;
         }).orElse(false);
+        audit.event("user-reactivated", uuid, client, done ? "success" : "refused", caller.uuid());
+        return done;
     }
 
     /**

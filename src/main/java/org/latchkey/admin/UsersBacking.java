@@ -23,6 +23,9 @@ import org.latchkey.text.Texts;
 public class UsersBacking {
 
     @Inject
+    org.latchkey.throttle.Clients clients;
+
+    @Inject
     AdminService admin;
 
     @Inject
@@ -59,8 +62,7 @@ public class UsersBacking {
 
     public void deactivate(String uuid) {
         try {
-            boolean done = admin.deactivate(uuid, refreshToken());
-            audit.event("user-deactivated", uuid, client(), done ? "success" : "refused");
+            boolean done = admin.deactivate(uuid, refreshToken(), client());
             faces.addMessage(null, done ? texts.info(Text.of("users.deactivatedDone")) : texts.error(Text.of("users.cannotDeactivate")));
         } catch (NotAllowedException e) {
             faces.addMessage(null, texts.error(Text.of("users.notAllowed")));
@@ -69,8 +71,7 @@ public class UsersBacking {
 
     public void reactivate(String uuid) {
         try {
-            boolean done = admin.reactivate(uuid, refreshToken());
-            audit.event("user-reactivated", uuid, client(), done ? "success" : "refused");
+            boolean done = admin.reactivate(uuid, refreshToken(), client());
             faces.addMessage(null, texts.info(Text.of("users.reactivatedDone")));
         } catch (NotAllowedException e) {
             faces.addMessage(null, texts.error(Text.of("users.notAllowed")));
@@ -96,7 +97,7 @@ public class UsersBacking {
     }
 
     private String client() {
-        return request().getRemoteAddr();
+        return clients.address();
     }
 
     private HttpServletRequest request() {

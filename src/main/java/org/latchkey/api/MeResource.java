@@ -36,6 +36,9 @@ import org.latchkey.text.Texts;
 public class MeResource {
 
     @Inject
+    org.latchkey.throttle.Clients clients;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -83,7 +86,7 @@ public class MeResource {
         if (!change.changed()) {
             throw ApiProblem.invalid(change.problems(), Texts.choose(request.getLocales().asIterator()));
         }
-        audit.event("password-changed", user.uuid(), request.getRemoteAddr(), "success");
+        audit.event("password-changed", user.uuid(), clients.address(), "success");
         return ApiProblem.json(200, Json.createObjectBuilder().add("access", change.access().value()).build());
     }
 
@@ -103,7 +106,7 @@ public class MeResource {
         } catch (NotAllowedException e) {
             throw notAllowed();
         }
-        audit.event("sign-out-everywhere", user.uuid(), request.getRemoteAddr(), "success");
+        audit.event("sign-out-everywhere", user.uuid(), clients.address(), "success");
         return ApiProblem.json(200, JsonObject.EMPTY_JSON_OBJECT);
     }
 

@@ -23,6 +23,9 @@ import org.latchkey.user.UserService;
 public class Callers {
 
     @Inject
+    org.latchkey.throttle.Clients clients;
+
+    @Inject
     SecurityContext security;
 
     @Inject
@@ -68,7 +71,7 @@ public class Callers {
     }
 
     private NotAllowedException refused(String action, String uuid, String reason) {
-        audit.event(action + "-refused", uuid, request.getRemoteAddr(), reason);
+        audit.event(action + "-refused", uuid, clients.address(), reason);
         return new NotAllowedException(reason);
     }
 }

@@ -36,6 +36,9 @@ import org.latchkey.throttle.ThrottleSettings;
 public class LoginBacking {
 
     @Inject
+    org.latchkey.throttle.Clients clients;
+
+    @Inject
     SecurityContext securityContext;
 
     @Inject
@@ -90,11 +93,11 @@ public class LoginBacking {
         if (loop.looping(now)) {
             // the page we keep sending the browser to never receives the cookie: show the form, and why
             cookies.writeBounce(response(), "", Duration.ZERO);
-            audit.event("refresh", null, request.getRemoteAddr(), "redirect-loop");
+            audit.event("refresh", null, clients.address(), "redirect-loop");
             faces.addMessage(null, texts.warn(Text.of("login.loop")));
             return;
         }
-        Optional<SignIn> refreshed = sessions.refresh(raw.get(), request.getRemoteAddr());
+        Optional<SignIn> refreshed = sessions.refresh(raw.get(), clients.address());
         if (refreshed.isEmpty()) {
             cookies.clear(response());
             return;

@@ -28,6 +28,9 @@ import org.latchkey.text.Texts;
 public class LogoutBacking {
 
     @Inject
+    org.latchkey.throttle.Clients clients;
+
+    @Inject
     SessionService sessions;
 
     @Inject
@@ -57,7 +60,7 @@ public class LogoutBacking {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         Tokens.cookie(request, cookieSettings.refreshName()).ifPresent(sessions::end);
-        audit.event("logout", currentUser.get().map(LatchkeyUser::uuid).orElse(null), request.getRemoteAddr(), "success");
+        audit.event("logout", currentUser.get().map(LatchkeyUser::uuid).orElse(null), clients.address(), "success");
         cookies.clear((HttpServletResponse) external.getResponse());
         request.logout();
         request.changeSessionId(); // the session holds only view state; a new id, and the message survives the redirect

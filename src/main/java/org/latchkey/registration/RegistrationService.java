@@ -93,7 +93,8 @@ public class RegistrationService {
         } else if (!Emails.isValid(email)) {
             problems.add(EMAIL, Text.of("register.emailInvalid"));
         } else {
-            // every look at an address counts for the client's address; an account actually made gives it back
+            // every registration counts for the client's address: with verification off an account actually made
+            // gives it back (only "taken" answers tell anything); with it required each one mails someone
             attempt = throttle.begin("register", LoginThrottle.group(client), throttleSettings.clientFailures(), Instant.now());
             if (!attempt.admitted()) {
                 audit.event("register", null, client, "throttled");
@@ -121,7 +122,7 @@ public class RegistrationService {
         NewUser user = new NewUser(email, first, last, hasher.hash(password), false);
         LoginThrottle.Attempt counted = attempt;
         if (settings.verificationRequired()) {
-            mailer.later("register", () -> createOrTell(user, locale, client, counted));
+            mailer.later("register", () -> createOrTell(user, locale, client));
             return problems.byField();
         }
         try {
@@ -133,14 +134,13 @@ public class RegistrationService {
         return problems.byField();
     }
 
-    private void createOrTell(NewUser registration, Locale locale, String client, LoginThrottle.Attempt attempt) {
+    private void createOrTell(NewUser registration, Locale locale, String client) {
         if (users.emailTaken(registration.email())) {
             tellOwner(registration, locale, client);
             return;
         }
         try {
-            User created = users.create(registration);
-            throttle.succeeded(attempt, Instant.now());
+            User created = users.create(registration); // counted all the same: each one mails a link
             audit.event("register", created.getUuid(), client, "verification-queued");
             verifications.send(created, locale);
         } catch (EmailTakenException e) {

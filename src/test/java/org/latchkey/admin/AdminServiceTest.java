@@ -29,6 +29,7 @@ class AdminServiceTest {
         admin.users = users;
         admin.sessions = callers.sessions();
         admin.callers = callers.callers;
+        admin.audit = new org.latchkey.audit.Audit();
         callers.liveFamilies.add("su-token:" + superuser.getUuid());
         callers.liveFamilies.add("person-token:" + person.getUuid());
     }
@@ -45,27 +46,27 @@ class AdminServiceTest {
     void refusesEveryoneButASuperuserWithTheAuthHostSession() throws Exception {
         callers.signIn(null);
         assertEquals("not-signed-in", refusal(() -> admin.users("su-token")));
-        assertEquals("not-signed-in", refusal(() -> admin.deactivate(victim.getUuid(), "su-token")));
+        assertEquals("not-signed-in", refusal(() -> admin.deactivate(victim.getUuid(), "su-token", "198.51.100.1")));
 
         callers.signIn(person.getUuid());
         assertEquals("not-superuser", refusal(() -> admin.users("person-token")));
-        assertEquals("not-superuser", refusal(() -> admin.deactivate(victim.getUuid(), "person-token")));
-        assertEquals("not-superuser", refusal(() -> admin.reactivate(victim.getUuid(), "person-token")));
-        assertEquals("no-auth-host-session", refusal(() -> admin.deactivate(victim.getUuid(), "su-token")),
+        assertEquals("not-superuser", refusal(() -> admin.deactivate(victim.getUuid(), "person-token", "198.51.100.1")));
+        assertEquals("not-superuser", refusal(() -> admin.reactivate(victim.getUuid(), "person-token", "198.51.100.1")));
+        assertEquals("no-auth-host-session", refusal(() -> admin.deactivate(victim.getUuid(), "su-token", "198.51.100.1")),
                 "someone else's refresh token proves nothing");
 
         callers.signIn(superuser.getUuid());
         assertEquals("no-auth-host-session", refusal(() -> admin.users(null)), "the access token alone");
-        assertEquals("no-auth-host-session", refusal(() -> admin.deactivate(victim.getUuid(), null)));
-        assertEquals("no-auth-host-session", refusal(() -> admin.deactivate(victim.getUuid(), "person-token")));
+        assertEquals("no-auth-host-session", refusal(() -> admin.deactivate(victim.getUuid(), null, "198.51.100.1")));
+        assertEquals("no-auth-host-session", refusal(() -> admin.deactivate(victim.getUuid(), "person-token", "198.51.100.1")));
         assertTrue(victim.isActive(), "nothing was changed by any refused call");
         assertTrue(callers.audited.contains("user-deactivated-refused no-auth-host-session"), callers.audited.toString());
 
         assertEquals(3, admin.users("su-token").size());
-        assertTrue(admin.deactivate(victim.getUuid(), "su-token"));
+        assertTrue(admin.deactivate(victim.getUuid(), "su-token", "198.51.100.1"));
         assertFalse(victim.isActive());
-        assertFalse(admin.deactivate(superuser.getUuid(), "su-token"), "not yourself");
-        assertTrue(admin.reactivate(victim.getUuid(), "su-token"));
+        assertFalse(admin.deactivate(superuser.getUuid(), "su-token", "198.51.100.1"), "not yourself");
+        assertTrue(admin.reactivate(victim.getUuid(), "su-token", "198.51.100.1"));
         assertTrue(victim.isActive());
     }
 

@@ -81,6 +81,9 @@ public final class TestCallers {
         callers.request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) ->
                         method.getName().equals("getRemoteAddr") ? "127.0.0.1" : null);
+        callers.clients = new org.latchkey.throttle.Clients(callers.request, new org.latchkey.throttle.ThrottleSettings(5, 50,
+                java.time.Duration.ofMinutes(15), java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(15),
+                org.latchkey.throttle.TrustedProxies.none()));
     }
 
     /** The container's principal from now on: a UUID, or null for anonymous. */

@@ -220,7 +220,9 @@ interface Doors {
         assertEquals(200, victim.get("login").status(), "their refresh token no longer refreshes");
         assertEquals(200, Accounts.login(browser(), victimEmail, Accounts.PASSWORD, null).status(),
                 "and their password no longer signs in");
-        assertTrue(serverLog().contains("\"event\":\"user-deactivated\",\"user\":\"" + victimUuid + "\""), "audited");
+        String adminUuid = admin.get("account").document().getElementById("uuid").text();
+        assertTrue(serverLog().contains("\"event\":\"user-deactivated\",\"actor\":\"" + adminUuid + "\",\"user\":\""
+                + victimUuid + "\""), "audited, with who did it");
     }
 
     @Test

@@ -43,6 +43,7 @@ public interface MailJourney {
     static Map<String, String> settings() {
         Map<String, String> settings = new java.util.HashMap<>(Map.of("latchkey.cookie.domain", "example.test",
                 "latchkey.password.bcrypt-cost", "8", "latchkey.throttle.max-delay", "PT4S",
+                "latchkey.throttle.client-failures", "1000",
                 "latchkey.registration.email-verification", "required",
                 "latchkey.reset.lifetime", "PT" + LIFETIME_SECONDS + "S",
                 "latchkey.registration.verification-lifetime", "PT" + LIFETIME_SECONDS + "S",

@@ -1,0 +1,227 @@
+package org.latchkey.throttle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.latchkey.support.Accounts;
+import org.latchkey.support.Browser;
+import org.latchkey.support.PayaraMicroProcess;
+
+/**
+ * The throttle as an attacker meets it, on one Payara Micro that believes {@code X-Forwarded-For} from loopback — so
+ * each test plays clients at addresses of its own, and the proxy's appended line, as a real proxy would.
+ */
+class ThrottleIT {
+
+    static final int ACCOUNT_FAILURES = 5;
+    static final int CLIENT_FAILURES = 12;
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final AtomicInteger ADDRESSES = new AtomicInteger();
+    static PayaraMicroProcess server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path testDir = Files.createDirectories(Path.of(System.getProperty("latchkey.testDir", "target/it")).toAbsolutePath());
+        server = PayaraMicroProcess.start("throttle", Files.createTempDirectory(testDir, "throttle-data"), settings());
+    }
+
+    /** Also the settings of the two-instance test. */
+    static Map<String, String> settings() {
+        return new java.util.HashMap<>(Map.of("latchkey.cookie.domain", "example.test", "latchkey.password.bcrypt-cost", "8",
+                "latchkey.throttle.account-failures", String.valueOf(ACCOUNT_FAILURES),
+                "latchkey.throttle.client-failures", String.valueOf(CLIENT_FAILURES),
+                "latchkey.throttle.first-delay", "PT1S", "latchkey.throttle.max-delay", "PT8S",
+                "latchkey.trusted-proxies", "127.0.0.0/8,::1", "latchkey.registration.email-verification", "off"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** A client address no other test uses (TEST-NET-3). */
+    static String newAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "203.0.113." + n;
+    }
+
+    static String account(URI base) throws Exception {
+        String email = Accounts.newEmail();
+        assertEquals(302, Accounts.register(new Browser(base), email, null).status());
+        return email;
+    }
+
+    /** {@code POST /api/token} from a client the proxy saw at {@code forwardedFor} (one header line per entry). */
+    static HttpResponse<String> token(URI base, String email, String password, String... forwardedFor) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/token")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
+        for (String line : forwardedFor) {
+            request.header("X-Forwarded-For", line);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aBrowserThatSignedInBeforeGetsInWhileItsAccountAndItsAddressAreUnderAttack() throws Exception {
+        URI base = server.base();
+        String email = account(base);
+        String office = newAddress();
+        Browser owner = new Browser(base).header("X-Forwarded-For", office);
+        assertEquals(302, Accounts.login(owner, email, Accounts.PASSWORD, null).status(), "a sign-in on this device before");
+        assertTrue(owner.cookie("latchkey.device").isPresent(), "which left a device cookie");
+        owner.dropCookie("latchkey.access");
+        owner.dropCookie("latchkey.refresh");
+
+        String colleague = account(base);
+        // the attacker: first the account, from everywhere, until its wait is the cap; then the office address
+        long accountWait = keepGuessing(() -> token(base, email, "guess", newAddress()), 8);
+        long addressWait = keepGuessing(() -> token(base, Accounts.newEmail(), "guess", office), 4);
+        System.out.printf("FIGURES under attack: the account waits %d s, the office address %d s%n", accountWait, addressWait);
+        assertEquals(429, token(base, email, Accounts.PASSWORD, newAddress()).statusCode(),
+                "the account waits for anyone without its device token, the right password too");
+        assertEquals(429, token(base, colleague, Accounts.PASSWORD, office).statusCode(),
+                "and the address waits for anyone without a device token");
+
+        Browser.Page in = Accounts.login(owner, email, Accounts.PASSWORD, null);
+        assertEquals(302, in.status(), "the owner's browser signs in: its own budget " + in.body());
+        assertTrue(owner.cookie("latchkey.access").isPresent());
+        Browser stranger = new Browser(base).header("X-Forwarded-For", office);
+        stranger.setCookie("latchkey.device", owner.cookie("latchkey.device").get());
+        assertEquals(200, Accounts.login(stranger, colleague, Accounts.PASSWORD, null).status(),
+                "a device token made for one account buys nothing for another");
+    }
+
+    /**
+     * Guesses the way a patient attacker does — once more the moment each wait ends — until the wait is at least
+     * {@code seconds}; returns that wait.
+     */
+    static long keepGuessing(Callable<HttpResponse<String>> guess, long seconds) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            HttpResponse<String> answer = guess.call();
+            if (answer.statusCode() == 429) {
+                long wait = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
+                if (wait >= seconds) {
+                    return wait;
+                }
+                Thread.sleep(wait * 1000 + 100);
+            } else {
+                assertEquals(401, answer.statusCode(), answer.body());
+            }
+        }
+        throw new AssertionError("never throttled for " + seconds + " s");
+    }
+
+    @Test
+    void ofParallelGuessesFiredAsAWaitEndsOneIsChecked() throws Exception {
+        URI base = server.base();
+        String email = account(base);
+        for (int i = 0; i < ACCOUNT_FAILURES; i++) {
+            assertEquals(401, token(base, email, "guess-" + i, newAddress()).statusCode());
+        }
+        HttpResponse<String> waiting = token(base, email, "guess", newAddress());
+        assertEquals(429, waiting.statusCode());
+        Thread.sleep(Long.parseLong(waiting.headers().firstValue("Retry-After").orElseThrow()) * 1000 + 200);
+        int parallel = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Callable<Integer>> guesses = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                String address = newAddress();
+                int n = i;
+                guesses.add(() -> token(base, email, "parallel-" + n, address).statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(guesses)) {
+                statuses.add(status.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 401).count(), "one guess checked: " + statuses);
+            assertEquals(parallel - 1, statuses.stream().filter(s -> s == 429).count(), "the others wait: " + statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void forgedForwardedForLinesNeitherBypassNorFrame() throws Exception {
+        URI base = server.base();
+        String attacker = newAddress();
+        String victim = newAddress();
+        String email = account(base);
+        for (int i = 0; i < CLIENT_FAILURES; i++) { // each guess claims another address in a line of its own
+            assertEquals(401, token(base, Accounts.newEmail(), "guess", newAddress() + ", " + victim, attacker).statusCode());
+        }
+        assertEquals(429, token(base, Accounts.newEmail(), "guess", victim, attacker).statusCode(),
+                "the proxy's line says who it was: the forged ones bought nothing");
+        assertEquals(429, token(base, email, Accounts.PASSWORD, victim + ", " + attacker).statusCode(),
+                "one line or several, the right-most untrusted hop counts");
+        assertEquals(200, token(base, email, Accounts.PASSWORD, victim).statusCode(), "and the victim was framed for nothing");
+    }
+
+    @Test
+    void theCurrentPasswordCheckIsThrottledPerPerson() throws Exception {
+        URI base = server.base();
+        String email = account(base);
+        HttpResponse<String> signIn = token(base, email, Accounts.PASSWORD, newAddress());
+        jakarta.json.JsonObject pair = jakarta.json.Json.createReader(new java.io.StringReader(signIn.body())).readObject();
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i <= ACCOUNT_FAILURES; i++) {
+            String current = i < ACCOUNT_FAILURES ? "not-it-" + i : Accounts.PASSWORD;
+            HttpResponse<String> change = HTTP.send(HttpRequest.newBuilder(base.resolve("api/me/password"))
+                    .header("Authorization", "Bearer " + pair.getString("access")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"current_password\":\"" + current
+                            + "\",\"new_password\":\"quartz-lantern-meadow-77\",\"refresh\":\"" + pair.getString("refresh") + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, change.statusCode(), change.body());
+            answers.add(change.body());
+        }
+        assertTrue(answers.get(0).contains("not correct"), answers.get(0));
+        assertTrue(answers.get(ACCOUNT_FAILURES).contains("Please wait"), "the right one, after five wrong: " + answers);
+        assertEquals(200, token(base, email, Accounts.PASSWORD, newAddress()).statusCode(), "the password is unchanged");
+    }
+
+    @Test
+    void takenAddressAnswersAreThrottledPerClientAddress() throws Exception {
+        URI base = server.base();
+        String taken = account(base);
+        String prober = newAddress();
+        for (int i = 0; i < CLIENT_FAILURES; i++) {
+            assertEquals(400, register(base, taken, prober).statusCode());
+        }
+        HttpResponse<String> throttled = register(base, taken, prober);
+        assertEquals(429, throttled.statusCode(), throttled.body());
+        assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+        assertEquals(400, register(base, taken, newAddress()).statusCode(), "another address is not slowed");
+        String other = newAddress();
+        for (int i = 0; i < CLIENT_FAILURES + 2; i++) {
+            assertEquals(201, register(base, Accounts.newEmail(), other).statusCode(),
+                    "new accounts give their count back: an office registering together is not slowed");
+        }
+    }
+
+    private static HttpResponse<String> register(URI base, String email, String forwardedFor) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve("api/users")).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", forwardedFor).POST(HttpRequest.BodyPublishers.ofString("{\"first_name\":\"Ada\","
+                        + "\"last_name\":\"Lovelace\",\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD + "\"}"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
