@@ -81,7 +81,8 @@ public class LoginThrottle {
         }
         for (int i = 0; i < keys.size(); i++) {
             int count = held.get(i).count() + 1;
-            store.put(keys.get(i).hash(), new AttemptStore.Failures(count, now), forgetAt(count, keys.get(i).threshold(), now));
+            Instant last = latest(held.get(i).last(), now); // a request that waited for the lock may carry an older now
+            store.put(keys.get(i).hash(), new AttemptStore.Failures(count, last), forgetAt(count, keys.get(i).threshold(), last));
         }
         return new Attempt(Optional.empty(), keys);
     }
@@ -122,7 +123,8 @@ public class LoginThrottle {
             return new Attempt(Optional.of(left), List.of());
         }
         int count = failures.count() + 1;
-        store.put(key.hash(), new AttemptStore.Failures(count, now), forgetAt(count, threshold, now));
+        Instant last = latest(failures.last(), now);
+        store.put(key.hash(), new AttemptStore.Failures(count, last), forgetAt(count, threshold, last));
         return new Attempt(Optional.empty(), List.of(key));
     }
 
@@ -177,8 +179,15 @@ public class LoginThrottle {
     }
 
     private Duration remaining(AttemptStore.Failures failures, int threshold, Instant now) {
+        if (failures.count() < threshold) {
+            return Duration.ZERO; // also when a request that waited for the lock finds a failure "after" its now
+        }
         Duration left = Duration.between(now, failures.last().plus(delay(failures.count(), threshold)));
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Kept a window past the end of its wait: an attacker retrying as each wait ends keeps the count growing. */

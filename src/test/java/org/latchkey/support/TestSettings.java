@@ -1,24 +1,33 @@
 package org.latchkey.support;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * What every test server gets unless its test says otherwise: registration as the article has it (verification
- * off — an account works at once), so the suites about logins, cookies and doors need no mail server. The mail
- * suites set {@code latchkey.registration.email-verification} themselves (the product's default is required).
+ * off — an account works at once), so the suites about logins, cookies and doors need no mail server; and a
+ * per-address budget of 1000, because every test client is the loopback address and, in a PostgreSQL run, every
+ * test server counts in one shared database (the throttle's own tests give each of their clients an address of its
+ * own). The mail suites set {@code latchkey.registration.email-verification} themselves (the product's default is
+ * required).
  */
 public final class TestSettings {
 
     static final String VERIFICATION = "latchkey.registration.email-verification";
+    static final String CLIENT_FAILURES = "latchkey.throttle.client-failures";
 
     private TestSettings() {
     }
 
-    /** The settings to add: none when the test chose verification itself (as a property or in the environment). */
+    /** The settings to add: only those the test did not choose itself (as a property or in the environment). */
     public static Map<String, String> articleRegistration(Map<String, String> properties, Map<String, String> environment) {
-        if (properties.containsKey(VERIFICATION) || environment.containsKey("LATCHKEY_REGISTRATION_EMAIL_VERIFICATION")) {
-            return Map.of();
+        Map<String, String> defaults = new HashMap<>();
+        if (!properties.containsKey(VERIFICATION) && !environment.containsKey("LATCHKEY_REGISTRATION_EMAIL_VERIFICATION")) {
+            defaults.put(VERIFICATION, "off");
         }
-        return Map.of(VERIFICATION, "off");
+        if (!properties.containsKey(CLIENT_FAILURES) && !environment.containsKey("LATCHKEY_THROTTLE_CLIENT_FAILURES")) {
+            defaults.put(CLIENT_FAILURES, "1000");
+        }
+        return defaults;
     }
 }

@@ -85,8 +85,10 @@ class ClusterIT {
         }
     }
 
+    /** Each from an address of its own (see {@link ThrottleIT#newAddress}), which the balancer's line follows. */
     static Answer post(URI base, String path, String body, String bearer) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", ThrottleIT.newAddress())
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
@@ -112,7 +114,8 @@ class ClusterIT {
 
     static Answer me(URI base, String access) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("api/me"))
-                .header("Authorization", "Bearer " + access).build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-Forwarded-For", ThrottleIT.newAddress()).header("Authorization", "Bearer " + access).build(),
+                HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), Json.createReader(new StringReader(response.body())).readObject());
     }
 
@@ -146,7 +149,7 @@ class ClusterIT {
         assertEquals(200, before.status());
         String uuid = before.get("user_uuid");
 
-        Browser admin = new Browser(first.base());
+        Browser admin = ThrottleIT.browser(first.base());
         assertEquals(302, Accounts.login(admin, ADMIN_EMAIL, ADMIN_PASSWORD, null).status());
         Browser.Page users = admin.get("admin/users");
         Element button = users.document().selectFirst("tr[data-uuid=" + uuid + "] input.deactivate");
@@ -277,8 +280,9 @@ class ClusterIT {
                 .map(Outcome::email).toList();
         List<String> lost = new ArrayList<>();
         for (String email : confirmed) {
-            if (token(first.base(), email, Accounts.PASSWORD).status() != 200) {
-                lost.add(email);
+            int status = token(first.base(), email, Accounts.PASSWORD).status();
+            if (status != 200) {
+                lost.add(email + " " + status);
             }
         }
         assertEquals(List.of(), lost, "every registration answered 201 signs in on the surviving instance ("

@@ -149,6 +149,13 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aRequestThatWaitedForTheLockIsNotToldToWaitForNothing() {
+        fail("ada@example.test", "10.0.0.1", t0.plusMillis(50)); // committed first, though it began later
+        assertTrue(throttle.begin("ada@example.test", "10.0.0.1", NO_DEVICE, t0).admitted(),
+                "below the threshold a failure 'after' this request's clock is no reason to wait");
+    }
+
+    @Test
     void otherOraclesHaveABudgetOfTheirOwn() {
         for (int i = 0; i < 5; i++) {
             assertTrue(throttle.begin("current-password", "42", 5, t0).admitted());
