@@ -94,8 +94,9 @@ class ThrottleIT {
         String email = account(base);
         String office = newAddress();
         Browser owner = new Browser(base).header("X-Forwarded-For", office);
-        assertEquals(302, Accounts.login(owner, email, Accounts.PASSWORD, null).status(), "a sign-in on this device before");
-        assertTrue(owner.cookie("latchkey.device").isPresent(), "which left a device cookie");
+        Browser.Page before = Accounts.login(owner, email, Accounts.PASSWORD, null);
+        assertEquals(302, before.status(), "a sign-in on this device before");
+        assertTrue(owner.cookie("latchkey.device").isPresent(), "which left a device cookie: " + before.headers());
         owner.dropCookie("latchkey.access");
         owner.dropCookie("latchkey.refresh");
 
