@@ -34,6 +34,10 @@ class ThrottleIT {
     static final int CLIENT_FAILURES = 12;
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static PayaraMicroProcess server;
+    // the server keeps the production default (Secure cookies), so the names carry their prefixes
+    static final String DEVICE = "__Host-latchkey.device";
+    static final String ACCESS = "__Secure-latchkey.access";
+    static final String REFRESH = "__Host-latchkey.refresh";
 
     @BeforeAll
     static void start() throws Exception {
@@ -96,9 +100,9 @@ class ThrottleIT {
         Browser owner = new Browser(base).header("X-Forwarded-For", office);
         Browser.Page before = Accounts.login(owner, email, Accounts.PASSWORD, null);
         assertEquals(302, before.status(), "a sign-in on this device before");
-        assertTrue(owner.cookie("latchkey.device").isPresent(), "which left a device cookie: " + before.headers());
-        owner.dropCookie("latchkey.access");
-        owner.dropCookie("latchkey.refresh");
+        assertTrue(owner.cookie(DEVICE).isPresent(), "which left a device cookie: " + before.headers());
+        owner.dropCookie(ACCESS);
+        owner.dropCookie(REFRESH);
 
         String colleague = account(base);
         // the attacker: first the account, from everywhere, until its wait is the cap; then the office address
@@ -112,9 +116,9 @@ class ThrottleIT {
 
         Browser.Page in = Accounts.login(owner, email, Accounts.PASSWORD, null);
         assertEquals(302, in.status(), "the owner's browser signs in: its own budget " + in.body());
-        assertTrue(owner.cookie("latchkey.access").isPresent());
+        assertTrue(owner.cookie(ACCESS).isPresent());
         Browser stranger = new Browser(base).header("X-Forwarded-For", office);
-        stranger.setCookie("latchkey.device", owner.cookie("latchkey.device").get());
+        stranger.setCookie(DEVICE, owner.cookie(DEVICE).get());
         assertEquals(200, Accounts.login(stranger, colleague, Accounts.PASSWORD, null).status(),
                 "a device token made for one account buys nothing for another");
     }
