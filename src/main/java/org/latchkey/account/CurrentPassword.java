@@ -36,7 +36,14 @@ public class CurrentPassword {
             return Optional.of(Text.of("account.currentThrottled",
                     Text.duration(Duration.ofSeconds(LoginThrottle.seconds(attempt.waiting().get())))));
         }
-        if (password == null || !hasher.verify(password, user.getPasswordHash())) {
+        boolean right;
+        try {
+            right = password != null && hasher.verify(password, user.getPasswordHash());
+        } catch (org.latchkey.password.PasswordBusyException busy) {
+            throttle.succeeded(attempt, now); // never checked: no guess to count
+            throw busy;
+        }
+        if (!right) {
             return Optional.of(Text.of("account.currentWrong"));
         }
         throttle.succeeded(attempt, now);

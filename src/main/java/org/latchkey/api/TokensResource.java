@@ -30,6 +30,7 @@ import org.latchkey.login.AccessTokenCredential;
 import org.latchkey.login.AccessTokenIdentityStore;
 import org.latchkey.session.SessionService;
 import org.latchkey.session.SignIn;
+import org.latchkey.password.PasswordBusyException;
 import org.latchkey.throttle.ClientAddress;
 import org.latchkey.throttle.LoginThrottle;
 import org.latchkey.throttle.ThrottleSettings;
@@ -87,8 +88,18 @@ public class TokensResource {
             throw new ApiProblem(ApiProblem.response(429, "Too many failed sign-in attempts. Try again in " + seconds
                     + " seconds.", "throttled").header("Retry-After", seconds));
         }
-        CredentialValidationResult result = identityStores.validate(
-                new UsernamePasswordCredential(login.email().strip(), new Password(login.password())));
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(
+                    new UsernamePasswordCredential(login.email().strip(), new Password(login.password())));
+        } catch (RuntimeException e) {
+            if (!PasswordBusyException.isCause(e)) { // IdentityStore's reflective dispatch wraps what a store throws
+                throw e;
+            }
+            throttle.succeeded(attempt, Instant.now()); // never checked: no guess to count
+            audit.event("login", null, client, "busy");
+            throw new PasswordBusyException();
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID && notes.isUnverified()) {
             throttle.succeeded(attempt, Instant.now()); // the right password: not a guess
             audit.event("login", null, client, "unverified-link-sent");

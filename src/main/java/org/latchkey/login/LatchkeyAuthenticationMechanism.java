@@ -20,7 +20,9 @@ import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.session.SignIn;
 import org.latchkey.session.SessionService;
+import org.latchkey.password.PasswordBusyException;
 import org.latchkey.storage.StorageUnavailable;
+import org.latchkey.web.Busy;
 import org.latchkey.web.SecurityHeaders;
 
 /**
@@ -54,10 +56,14 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         try {
             return authenticate(request, response, context);
         } catch (RuntimeException e) {
-            if (!StorageUnavailable.isCause(e)) {
+            // LoginBacking sees the 503 and leaves the answer alone
+            if (PasswordBusyException.isCause(e)) {
+                Busy.answer(request, response);
+            } else if (StorageUnavailable.isCause(e)) {
+                StorageUnavailable.answer(request, response, e);
+            } else {
                 throw e;
             }
-            StorageUnavailable.answer(request, response, e); // LoginBacking sees the 503 and leaves the answer alone
             return AuthenticationStatus.SEND_FAILURE;
         }
     }

@@ -29,6 +29,7 @@ import org.latchkey.text.Texts;
 import org.latchkey.throttle.ClientAddress;
 import org.latchkey.throttle.LoginThrottle;
 import org.latchkey.throttle.ThrottleSettings;
+import org.latchkey.web.Busy;
 
 /** login.xhtml: the silent refresh on GET, and the email/password form. */
 @Named
@@ -145,6 +146,13 @@ public class LoginBacking {
             }
             case SEND_CONTINUE -> faces.responseComplete();
             default -> {
+                if (Busy.answered(request)) {
+                    // every bcrypt turn was taken: the password was never checked, so this was no guess
+                    throttle.succeeded(attempt, Instant.now());
+                    audit.event("login", null, client, "busy");
+                    faces.responseComplete();
+                    return;
+                }
                 if (response().getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
                     faces.responseComplete(); // the database is away: the mechanism has answered, nothing to count
                     return;

@@ -27,6 +27,9 @@ public class PasswordHasher {
     @Inject
     Config config;
 
+    @Inject
+    PasswordWork work;
+
     int cost;
 
     /** Compared against when the email is unknown, so that answer takes as long as a wrong password. */
@@ -36,7 +39,12 @@ public class PasswordHasher {
     }
 
     PasswordHasher(int cost) {
+        this(cost, new PasswordWork(new PasswordWork.Limits(Runtime.getRuntime().availableProcessors(), 1000)));
+    }
+
+    PasswordHasher(int cost, PasswordWork work) {
         this.cost = cost;
+        this.work = work;
         init();
     }
 
@@ -60,10 +68,13 @@ public class PasswordHasher {
         dummyHash = hash(HexFormat.of().formatHex(random));
     }
 
+    /** @throws PasswordBusyException when the bulkhead ({@link PasswordWork}) has no turn and no room to wait */
     public String hash(String password) {
-        return PREFIX + BCrypt.hashpw(prehash(password), BCrypt.gensalt(cost));
+        String salt = BCrypt.gensalt(cost);
+        return PREFIX + work.run(() -> BCrypt.hashpw(prehash(password), salt));
     }
 
+    /** @throws PasswordBusyException when the bulkhead ({@link PasswordWork}) has no turn and no room to wait */
     public boolean verify(String password, String encoded) {
         if (password == null || encoded == null || !encoded.startsWith(PREFIX)) {
             return false;
@@ -71,7 +82,7 @@ public class PasswordHasher {
         // jBCrypt reads only the 2a revision; 2b (Python's bcrypt, so Django) is the same algorithm here.
         String bcrypt = encoded.substring(PREFIX.length()).replaceFirst("^\\$2[by]\\$", "\\$2a\\$");
         try {
-            return BCrypt.checkpw(prehash(password), bcrypt);
+            return work.run(() -> BCrypt.checkpw(prehash(password), bcrypt));
         } catch (IllegalArgumentException e) {
             return false;
         }

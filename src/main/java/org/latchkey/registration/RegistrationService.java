@@ -119,8 +119,17 @@ public class RegistrationService {
         if (!problems.isEmpty()) {
             return problems.byField();
         }
-        NewUser user = new NewUser(email, first, last, hasher.hash(password), false);
         LoginThrottle.Attempt counted = attempt;
+        String hash;
+        try {
+            hash = hasher.hash(password);
+        } catch (org.latchkey.password.PasswordBusyException busy) {
+            if (counted != null) {
+                throttle.succeeded(counted, Instant.now()); // nothing was made or mailed: nothing to count
+            }
+            throw busy;
+        }
+        NewUser user = new NewUser(email, first, last, hash, false);
         if (settings.verificationRequired()) {
             mailer.later("register", () -> createOrTell(user, locale, client));
             return problems.byField();

@@ -10,6 +10,7 @@ import org.latchkey.registration.RegistrationConfiguration;
 import org.latchkey.reset.ResetConfiguration;
 import org.latchkey.password.PasswordHasher;
 import org.latchkey.password.PasswordPolicy;
+import org.latchkey.password.PasswordWork;
 import org.latchkey.session.SessionConfiguration;
 import org.latchkey.throttle.ThrottleConfiguration;
 import org.latchkey.token.TokenConfiguration;
@@ -39,6 +40,7 @@ public final class Settings {
         ThrottleConfiguration.read(values);
         RedirectPolicy.allowedHosts(values);
         PasswordHasher.cost(values);
+        PasswordWork.limits(values);
         AdminBootstrap.read(values, policy);
         MailConfiguration.read(values);
         RegistrationConfiguration.read(values);

@@ -3,14 +3,11 @@ package org.latchkey.storage;
 import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.latchkey.web.PlainAnswer;
 
 /**
  * Recognises a database failure in whatever the container, JPA or the transaction manager wrapped it in, and
@@ -44,33 +41,7 @@ public final class StorageUnavailable {
     public static void answer(HttpServletRequest request, HttpServletResponse response, Throwable failure) {
         LOG.warning(() -> "Database unavailable, answered 503 to " + request.getMethod() + " " + request.getRequestURI()
                 + ": " + innermost(failure));
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-        response.setHeader("Cache-Control", "no-store");
-        try {
-            byte[] body;
-            if (wantsJson(request)) {
-                response.setContentType("application/json");
-                body = JSON.getBytes(StandardCharsets.UTF_8);
-            } else {
-                response.setContentType("text/html;charset=UTF-8");
-                try (InputStream page = request.getServletContext().getResourceAsStream(PAGE)) {
-                    body = page.readAllBytes();
-                }
-            }
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-            response.flushBuffer();
-        } catch (IOException clientGone) {
-            throw new UncheckedIOException(clientGone);
-        }
-    }
-
-    static boolean wantsJson(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        String type = request.getContentType();
-        return (accept != null && accept.contains("json") && !accept.contains("text/html"))
-                || (type != null && type.contains("json"));
+        PlainAnswer.unavailable(request, response, RETRY_AFTER_SECONDS, PAGE, JSON);
     }
 
     private static String innermost(Throwable failure) {

@@ -8,11 +8,14 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.latchkey.password.PasswordBusyException;
+import org.latchkey.web.Busy;
 import org.latchkey.web.SecurityHeaders;
 
 /**
  * A page or API call that failed because the database is away gets {@link StorageUnavailable}'s 503 instead of the
- * generic error page; any other failure goes on to the container as before.
+ * generic error page, one that found every bcrypt turn taken gets {@link Busy}'s; any other failure goes on to the
+ * container as before.
  */
 @WebFilter(urlPatterns = "/*")
 public class StorageUnavailableFilter extends HttpFilter {
@@ -26,12 +29,17 @@ public class StorageUnavailableFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
-            if (!StorageUnavailable.isCause(e) || response.isCommitted()) {
+            boolean busy = PasswordBusyException.isCause(e);
+            if (!(busy || StorageUnavailable.isCause(e)) || response.isCommitted()) {
                 throw e;
             }
             response.reset(); // no half-written body, and none of the cookies the failed request meant to set
             headers.apply(request, response);
-            StorageUnavailable.answer(request, response, e);
+            if (busy) {
+                Busy.answer(request, response);
+            } else {
+                StorageUnavailable.answer(request, response, e);
+            }
         }
     }
 }

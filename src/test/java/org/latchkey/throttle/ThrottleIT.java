@@ -42,7 +42,10 @@ class ThrottleIT {
     @BeforeAll
     static void start() throws Exception {
         Path testDir = Files.createDirectories(Path.of(System.getProperty("latchkey.testDir", "target/it")).toAbsolutePath());
-        server = PayaraMicroProcess.start("throttle", Files.createTempDirectory(testDir, "throttle-data"), settings());
+        Map<String, String> settings = settings();
+        // one bcrypt turn and one place in the queue, so a flood of a few dozen finds the bulkhead full
+        settings.putAll(Map.of("latchkey.password.concurrency", "1", "latchkey.password.queue", "1"));
+        server = PayaraMicroProcess.start("throttle", Files.createTempDirectory(testDir, "throttle-data"), settings);
     }
 
     /** Also the settings of the two-instance test. */
@@ -228,6 +231,91 @@ class ThrottleIT {
             assertEquals(201, register(base, Accounts.newEmail(), other).statusCode(),
                     "new accounts give their count back: an office registering together is not slowed");
         }
+    }
+
+    /**
+     * A login flood against a bulkhead of one turn and one place in the queue: the API and the form both answer at
+     * once with 503 busy and {@code Retry-After} once it is full — never a 500 or a time-out — while a signed-in
+     * person's requests, which need no bcrypt, keep being answered. (Rounds repeat until both kinds of client met a
+     * full bulkhead at least once; it takes one here.)
+     */
+    @Test
+    void aLoginFloodIsAnsweredBusyAtOnceWhileTheSignedInGoOn() throws Exception {
+        URI base = server.base();
+        HttpResponse<String> signIn = token(base, account(base), Accounts.PASSWORD, newAddress());
+        String access = jakarta.json.Json.createReader(new java.io.StringReader(signIn.body())).readObject().getString("access");
+        int apiBusy = 0;
+        int formBusy = 0;
+        for (int round = 0; round < 3 && (apiBusy == 0 || formBusy == 0); round++) {
+            List<Browser> forms = new ArrayList<>();
+            List<Browser.Page> formPages = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Browser browser = browser(base);
+                formPages.add(browser.get("login"));
+                forms.add(browser);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(33);
+            try {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<Future<HttpResponse<String>>> api = new ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    String address = newAddress();
+                    api.add(pool.submit(() -> {
+                        go.await();
+                        return token(base, Accounts.newEmail(), "guess", address);
+                    }));
+                }
+                List<Future<Browser.Page>> form = new ArrayList<>();
+                for (int i = 0; i < forms.size(); i++) {
+                    Browser browser = forms.get(i);
+                    Browser.Page page = formPages.get(i);
+                    form.add(pool.submit(() -> {
+                        go.await();
+                        return browser.submit(page, "login_form", Map.of("email", Accounts.newEmail(), "password", "guess"), "login");
+                    }));
+                }
+                Future<List<Integer>> signedIn = pool.submit(() -> {
+                    go.await();
+                    List<Integer> statuses = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        statuses.add(HTTP.send(HttpRequest.newBuilder(base.resolve("api/me"))
+                                .header("Authorization", "Bearer " + access).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+                    }
+                    return statuses;
+                });
+                go.countDown();
+                for (Future<HttpResponse<String>> f : api) {
+                    HttpResponse<String> answer = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    if (answer.statusCode() == 503) {
+                        apiBusy++;
+                        assertTrue(answer.body().contains("\"code\":\"busy\""), answer.body());
+                        assertEquals("2", answer.headers().firstValue("Retry-After").orElse(""));
+                    } else {
+                        assertEquals(401, answer.statusCode(), "checked and refused, or busy: " + answer.body());
+                    }
+                }
+                for (Future<Browser.Page> f : form) {
+                    Browser.Page answer = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    if (answer.status() == 503) {
+                        formBusy++;
+                        assertTrue(answer.body().contains("Busy just now"), answer.body());
+                        assertEquals("2", answer.headers().get("retry-after").get(0));
+                    } else {
+                        assertEquals(200, answer.status(), "the form again, with its message, or busy");
+                        assertTrue(answer.body().contains("Please enter a correct email address and password."), answer.body());
+                    }
+                }
+                assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                        signedIn.get(60, java.util.concurrent.TimeUnit.SECONDS), "the signed-in are answered during the flood");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        System.out.printf("FIGURES flood against 1 turn + 1 queued: %d of the API's and %d of the form's attempts answered busy%n",
+                apiBusy, formBusy);
+        assertTrue(apiBusy > 0, "the API answered busy at least once");
+        assertTrue(formBusy > 0, "the form answered busy at least once");
+        assertEquals(401, token(base, Accounts.newEmail(), "guess", newAddress()).statusCode(), "after the flood: checked again");
     }
 
     private static HttpResponse<String> register(URI base, String email, String forwardedFor) throws Exception {

@@ -1,0 +1,122 @@
+package org.latchkey.password;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The bulkhead: so many at once, so many waiting, the rest refused at once — and nothing leaks on the way out. */
+class PasswordWorkTest {
+
+    @Test
+    void pastTheTurnsAndTheQueueAnAttemptIsRefusedAtOnce() throws Exception {
+        PasswordWork work = new PasswordWork(new PasswordWork.Limits(2, 1));
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runningAtOnce = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<String>> admitted = new ArrayList<>();
+            for (int i = 0; i < 3; i++) { // two run, one waits for a turn
+                admitted.add(threads.submit(() -> work.run(() -> {
+                    mostAtOnce.accumulateAndGet(runningAtOnce.incrementAndGet(), Math::max);
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    runningAtOnce.decrementAndGet();
+                    return "checked";
+                })));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (work.inFlight() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(3, work.inFlight(), "two running and one waiting");
+            AtomicInteger ran = new AtomicInteger();
+            assertThrows(PasswordBusyException.class, () -> work.run(ran::incrementAndGet), "the fourth is refused");
+            assertThrows(PasswordBusyException.class, () -> work.run(ran::incrementAndGet), "and the fifth");
+            assertEquals(0, ran.get(), "a refused attempt never runs");
+            assertEquals(2, work.refused());
+            release.countDown();
+            for (Future<String> f : admitted) {
+                assertEquals("checked", f.get(10, TimeUnit.SECONDS), "every admitted attempt is done");
+            }
+            assertEquals(2, mostAtOnce.get(), "never more than the concurrency at once");
+            assertEquals(0, work.inFlight(), "every turn given back");
+            assertEquals("again", work.run(() -> "again"), "and the next is admitted");
+            assertEquals(4, work.checks());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailingCheckGivesItsTurnBack() {
+        PasswordWork work = new PasswordWork(new PasswordWork.Limits(1, 0));
+        for (int i = 0; i < 5; i++) {
+            assertThrows(IllegalStateException.class, () -> work.run(() -> {
+                throw new IllegalStateException("boom");
+            }));
+        }
+        assertEquals(0, work.inFlight());
+        assertEquals(0, work.refused());
+        assertEquals(1, work.run(() -> 1));
+    }
+
+    @Test
+    void theHasherGoesThroughTheBulkhead() throws Exception {
+        PasswordWork work = new PasswordWork(new PasswordWork.Limits(1, 0));
+        PasswordHasher hasher = new PasswordHasher(4, work);
+        String hash = hasher.hash("correct horse battery staple");
+        long before = work.checks();
+        assertTrue(hasher.verify("correct horse battery staple", hash));
+        assertFalse(hasher.verify("wrong", hash));
+        hasher.verifyNothing("anything");
+        assertEquals(before + 3, work.checks(), "verifications, right, wrong and for unknown emails, take a turn each");
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Object> holder = thread.submit(() -> work.run(() -> {
+                inside.countDown();
+                try {
+                    return release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            assertThrows(PasswordBusyException.class, () -> hasher.verify("correct horse battery staple", hash),
+                    "no turn and no queue: refused, not answered false");
+            assertThrows(PasswordBusyException.class, () -> hasher.hash("another long password"));
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+        } finally {
+            thread.shutdownNow();
+        }
+        assertTrue(hasher.verify("correct horse battery staple", hash));
+    }
+
+    @Test
+    void theCauseIsFoundUnderAnyWrapping() {
+        RuntimeException wrapped = new RuntimeException(new IllegalStateException(new PasswordBusyException()));
+        assertTrue(PasswordBusyException.isCause(wrapped));
+        assertFalse(PasswordBusyException.isCause(new RuntimeException(new IllegalStateException())));
+        RuntimeException loop = new RuntimeException();
+        RuntimeException other = new RuntimeException(loop);
+        loop.initCause(other);
+        assertFalse(PasswordBusyException.isCause(loop), "a cause cycle ends");
+    }
+}
