@@ -9,13 +9,14 @@ import org.latchkey.consumer.LatchkeyUser;
 import org.latchkey.consumer.TokenRejectedException;
 import org.latchkey.consumer.TokenVerifier;
 import org.latchkey.user.Standing;
-import org.latchkey.user.UserService;
+import org.latchkey.user.Standings;
 
 /**
  * An access token on the auth host: its signature and expiry say who it speaks for, and Latchkey's own row says the
  * rest — whether that person is still active, whether the token was issued after their last sign-out everywhere,
  * password change or deactivation, and their roles. The token's {@code user_is_staff}/{@code user_is_superuser} are
- * never believed here: with a shared HMAC key every service on the domain could mint them.
+ * never believed here: with a shared HMAC key every service on the domain could mint them. The row is read through
+ * {@link Standings}, which keeps it in memory and says how stale it may be.
  */
 @ApplicationScoped
 public class AccessTokenIdentityStore implements IdentityStore {
@@ -24,7 +25,7 @@ public class AccessTokenIdentityStore implements IdentityStore {
     TokenVerifier verifier;
 
     @Inject
-    UserService users;
+    Standings standings;
 
     public CredentialValidationResult validate(AccessTokenCredential credential) {
         LatchkeyUser claimed;
@@ -33,7 +34,7 @@ public class AccessTokenIdentityStore implements IdentityStore {
         } catch (TokenRejectedException e) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Optional<Standing> standing = users.standing(claimed.uuid()).filter(s -> s.admits(claimed.issuedAt()));
+        Optional<Standing> standing = standings.of(claimed.uuid()).filter(s -> s.admits(claimed.issuedAt()));
         if (standing.isEmpty()) {
             return CredentialValidationResult.INVALID_RESULT;
         }

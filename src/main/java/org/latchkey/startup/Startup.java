@@ -59,6 +59,9 @@ public class Startup {
     @Inject
     Housekeeping housekeeping;
 
+    @Inject
+    org.latchkey.user.Standings standings;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
             Settings.Summary settings = Settings.readAll(ConfigValues.of(config), policy);
@@ -82,6 +85,7 @@ public class Startup {
             verifications.startHousekeeping();
             housekeeping.run(); // once at start-up, then every few minutes
             housekeeping.start();
+            standings.start();
         } catch (RuntimeException e) {
             String reason = rootMessage(e);
             LOG.severe("Latchkey refuses to start: " + reason);

@@ -23,6 +23,9 @@ public class UserService {
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<StandingChanged> standingChanged;
+
     /**
      * Stores a new active user with a random UUID4. The flush inside the transaction makes a duplicate email fail
      * here, as {@link EmailTakenException}, however many registrations race.
@@ -103,6 +106,7 @@ public class UserService {
             if (!active) {
                 user.refuseTokensIssuedBefore(nextSecond(Instant.now()));
             }
+            standingChanged(user);
         }
     }
 
@@ -123,7 +127,25 @@ public class UserService {
         User user = em.find(User.class, id);
         if (user != null) {
             user.refuseTokensIssuedBefore(nextSecond(instant));
+            standingChanged(user);
         }
+    }
+
+    /** Tells this instance's cache once the transaction ends, and the others through a line they read each second. */
+    private void standingChanged(User user) {
+        em.persist(new StandingChange(user.getUuid(), OffsetDateTime.now(ZoneOffset.UTC)));
+        standingChanged.fire(new StandingChanged(user.getUuid()));
+    }
+
+    /** What changed since {@code since}, on any instance. */
+    @Transactional
+    public java.util.List<StandingChange> standingChangesSince(OffsetDateTime since) {
+        return em.createNamedQuery(StandingChange.SINCE, StandingChange.class).setParameter("since", since).getResultList();
+    }
+
+    @Transactional
+    public int purgeStandingChanges(OffsetDateTime before) {
+        return em.createNamedQuery(StandingChange.PURGE).setParameter("before", before).executeUpdate();
     }
 
     private static OffsetDateTime nextSecond(Instant instant) {
@@ -174,6 +196,7 @@ public class UserService {
         User user = em.find(User.class, id);
         if (user != null) {
             user.makeSuperuser();
+            standingChanged(user);
         }
     }
 
