@@ -120,19 +120,11 @@ public final class Bench {
     }
 
     private static double wrkRun(String url, String header, int seconds) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c32", "-d" + seconds + "s"));
-        if (header != null) {
-            command.addAll(List.of("-H", header));
+        AuthBench.Wrk wrk = AuthBench.wrk(url, header, 32, seconds);
+        if (wrk.non2xx() > 0) {
+            throw new IllegalStateException("wrk against " + url + ": " + wrk.non2xx() + " answers were not 2xx");
         }
-        command.add(url);
-        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        wrk.waitFor();
-        Matcher m = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
-        if (!m.find() || out.contains("Non-2xx")) {
-            throw new IllegalStateException("wrk against " + url + " failed:\n" + out);
-        }
-        return Double.parseDouble(m.group(1));
+        return wrk.perSecond();
     }
 
     private static double median(List<Double> values) {
