@@ -134,7 +134,7 @@ class ClusterIT {
         assertEquals(200, me(second.base(), pair.get("access")).status(), "the other instance takes its access token");
         Answer rotated = refresh(second.base(), pair.get("refresh"));
         assertEquals(200, rotated.status(), "and rotates its refresh token");
-        Thread.sleep(1500); // past the grace window
+        Thread.sleep(2500); // past the grace window (PT1S), which is measured in whole seconds
         assertEquals(401, refresh(first.base(), pair.get("refresh")).status(), "the retired token replayed on the first");
         assertEquals(401, refresh(second.base(), rotated.get("refresh")).status(),
                 "revoked the whole family, the successor the other instance issued included");
