@@ -8,13 +8,16 @@ import java.util.Map;
  * off — an account works at once), so the suites about logins, cookies and doors need no mail server; and a
  * per-address budget of 1000, because every test client is the loopback address and, in a PostgreSQL run, every
  * test server counts in one shared database (the throttle's own tests give each of their clients an address of its
- * own). The mail suites set {@code latchkey.registration.email-verification} themselves (the product's default is
- * required).
+ * own); and a bcrypt queue of 64, because the race suites send 20 registrations at once and mean to test the race,
+ * not the bulkhead (the product's default, 4 × the cores, would answer half of them "busy" on a 2-core machine; the
+ * bulkhead's own test sets its queue itself). The mail suites set {@code latchkey.registration.email-verification}
+ * themselves (the product's default is required).
  */
 public final class TestSettings {
 
     static final String VERIFICATION = "latchkey.registration.email-verification";
     static final String CLIENT_FAILURES = "latchkey.throttle.client-failures";
+    static final String PASSWORD_QUEUE = "latchkey.password.queue";
 
     private TestSettings() {
     }
@@ -27,6 +30,9 @@ public final class TestSettings {
         }
         if (!properties.containsKey(CLIENT_FAILURES) && !environment.containsKey("LATCHKEY_THROTTLE_CLIENT_FAILURES")) {
             defaults.put(CLIENT_FAILURES, "1000");
+        }
+        if (!properties.containsKey(PASSWORD_QUEUE) && !environment.containsKey("LATCHKEY_PASSWORD_QUEUE")) {
+            defaults.put(PASSWORD_QUEUE, "64");
         }
         return defaults;
     }
