@@ -22,6 +22,7 @@ import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
 import org.latchkey.throttle.ClientAddress;
 import org.latchkey.throttle.ThrottleSettings;
+import org.latchkey.web.SessionIds;
 
 /**
  * account.xhtml: who is signed in (as the access cookie says; roles from Latchkey's records), a new password, sign out
@@ -126,7 +127,7 @@ public class AccountBacking {
         ExternalContext external = faces.getExternalContext();
         cookies.clear((HttpServletResponse) external.getResponse());
         request.logout();
-        request.changeSessionId(); // the session holds only view state; a new id, and the message survives the redirect
+        SessionIds.renew(request); // the session holds only view state; a new id, and the message survives the redirect
         external.getFlash().setKeepMessages(true);
         faces.addMessage(null, texts.info(Text.of("account.signedOutEverywhere")));
         external.redirect(external.getRequestContextPath() + "/login");

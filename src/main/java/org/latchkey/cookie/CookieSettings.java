@@ -51,6 +51,11 @@ public record CookieSettings(Optional<String> domain, boolean secure, String acc
         return secure ? "__Host-latchkey.device" : "latchkey.device";
     }
 
+    /** The host-only browser-session cookie that the stateless forms' hidden field must match (see {@code FormGuard}). */
+    public String formName() {
+        return secure ? "__Host-latchkey.form" : "latchkey.form";
+    }
+
     private static void requireToken(String property, String name) {
         if (name == null || !name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
             throw new IllegalStateException(property + " is '" + name + "'; set it to a cookie name of letters, digits and . _ -");

@@ -44,6 +44,11 @@ public class TokenCookies {
         add(response, settings.deviceName(), token, Optional.empty(), lifetime.toSeconds());
     }
 
+    /** Host-only, for this browser session (no Max-Age): the anonymous forms' CSRF secret. */
+    public void writeForm(HttpServletResponse response, String value) {
+        add(response, settings.formName(), value, Optional.empty(), -1);
+    }
+
     public void clear(HttpServletResponse response) {
         add(response, settings.accessName(), "", settings.domain(), 0);
         add(response, settings.refreshName(), "", Optional.empty(), 0);
@@ -52,7 +57,10 @@ public class TokenCookies {
     private void add(HttpServletResponse response, String name, String value, Optional<String> domain, long maxAge) {
         StringBuilder header = new StringBuilder(name).append('=').append(value);
         domain.ifPresent(d -> header.append("; Domain=").append(d));
-        header.append("; Path=/; Max-Age=").append(maxAge);
+        header.append("; Path=/");
+        if (maxAge >= 0) {
+            header.append("; Max-Age=").append(maxAge);
+        }
         if (maxAge == 0) {
             header.append("; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
         }

@@ -30,6 +30,7 @@ import org.latchkey.throttle.ClientAddress;
 import org.latchkey.throttle.LoginThrottle;
 import org.latchkey.throttle.ThrottleSettings;
 import org.latchkey.web.Busy;
+import org.latchkey.web.SessionIds;
 
 /** login.xhtml: the silent refresh on GET, and the email/password form. */
 @Named
@@ -137,7 +138,7 @@ public class LoginBacking {
         switch (status) {
             case SUCCESS -> {
                 throttle.succeeded(attempt, Instant.now());
-                request.changeSessionId(); // no session fixation across the login
+                SessionIds.renew(request); // no session fixation across the login
                 cookies.writeBounce(response(), "", Duration.ZERO); // a password login starts the count of refreshes anew
                 String uuid = securityContext.getCallerPrincipal().getName();
                 audit.event("login", uuid, client, "success");

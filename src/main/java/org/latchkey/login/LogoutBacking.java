@@ -18,6 +18,7 @@ import org.latchkey.cookie.TokenCookies;
 import org.latchkey.session.SessionService;
 import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
+import org.latchkey.web.SessionIds;
 
 /**
  * logout.xhtml: GET only asks (a link or an image cannot sign anyone out); the POST revokes the refresh token on
@@ -63,7 +64,7 @@ public class LogoutBacking {
         audit.event("logout", currentUser.get().map(LatchkeyUser::uuid).orElse(null), clients.address(), "success");
         cookies.clear((HttpServletResponse) external.getResponse());
         request.logout();
-        request.changeSessionId(); // the session holds only view state; a new id, and the message survives the redirect
+        SessionIds.renew(request); // the session holds only view state; a new id, and the message survives the redirect
         external.getFlash().setKeepMessages(true);
         faces.addMessage(null, texts.info(Text.of("logout.done")));
         external.redirect(redirects.safe(next).orElse(external.getRequestContextPath() + "/login"));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.text.Text;
 import org.latchkey.web.LinkBacking;
+import org.latchkey.web.SessionIds;
 
 /**
  * password-reset/new-password.xhtml, where the mail's link leads: the form only for a link that works; on success
@@ -51,7 +52,7 @@ public class NewPasswordBacking extends LinkBacking {
         cookies.writeAccess(response, outcome.signIn().access().value(), outcome.signIn().access().lifetime());
         cookies.writeRefresh(response, outcome.signIn().refresh().value(), outcome.signIn().refresh().lifetime());
         cookies.writeBounce(response, "", Duration.ZERO);
-        request().changeSessionId();
+        SessionIds.renew(request());
         done(Text.of("reset.done"), "/account");
     }
 

@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A 503 that must show when Faces cannot: a static page for a browser, a JSON problem for a JSON client,
- * {@code Retry-After}, no caching — written and committed at once.
+ * An answer that must show when Faces cannot (a 503, a refused form): a static page for a browser, a JSON problem
+ * for a JSON client, no caching — written and committed at once.
  */
 public final class PlainAnswer {
 
@@ -18,8 +18,13 @@ public final class PlainAnswer {
 
     public static void unavailable(HttpServletRequest request, HttpServletResponse response, int retryAfterSeconds,
                                    String page, String json) {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        page(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, page, json);
+    }
+
+    public static void page(HttpServletRequest request, HttpServletResponse response, int status, String page,
+                            String json) {
+        response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         try {
             byte[] body;

@@ -26,6 +26,8 @@ abstract class LoginJourney {
 
     static final String ACCESS = "__Secure-latchkey.access"; // cookies are Secure in these tests
     static final String REFRESH = "__Host-latchkey.refresh";
+    static final String FORM = "__Host-latchkey.form";
+    static final String SESSION = "__Host-JSESSIONID";
 
     /** The settings every server runs these tests with (arquillian.xml gives Payara Micro the same). */
     static final java.util.Map<String, String> SETTINGS = java.util.Map.of("latchkey.cookie.domain", "example.test",
@@ -209,42 +211,127 @@ abstract class LoginJourney {
         Browser victim = signedIn();
         Page account = victim.get("account");
         String refresh = victim.cookie(REFRESH).orElseThrow();
+        assertTrue(account.document().select("input[name=jakarta.faces.ViewState]").val().length() > 20,
+                "a signed-in page's forms are guarded by server-kept view state");
 
-        // a page elsewhere makes the browser POST to /logout: the victim's cookies, but no view state of theirs
-        Page noToken = victim.post("logout", java.util.Map.of("logout_form", "logout_form", "logout", "Sign out"));
+        // a page elsewhere makes the browser POST to /logout (stateless): the victim's cookies, no form token
+        Page noToken = victim.post("logout", java.util.Map.of("logout_form", "logout_form", "logout", "Sign out",
+                "jakarta.faces.ViewState", "stateless"));
+        assertEquals(403, noToken.status());
+        assertTrue(noToken.body().contains("Form not accepted"), noToken.body());
         assertTrue(noToken.setCookie(ACCESS).isEmpty() && noToken.setCookie(REFRESH).isEmpty(), "not signed out");
+        // the attacker's own form, token and all, posted from the victim's browser: not the victim's cookie
         Browser attacker = browser();
-        String foreignState = attacker.get("logout").document().select("input[name=jakarta.faces.ViewState]").val();
-        Page foreign = victim.post("logout", java.util.Map.of("logout_form", "logout_form", "logout", "Sign out",
-                "jakarta.faces.ViewState", foreignState));
-        assertTrue(foreign.status() < 500, "a refusal, not an error: " + foreign.status());
+        java.util.Map<String, String> attackersForm = hiddenFields(attacker.get("logout"), "logout_form");
+        assertEquals(attacker.cookie(FORM).orElseThrow(), attackersForm.get("latchkey_form"));
+        attackersForm.put("logout", "Sign out");
+        Page foreign = victim.post("logout", attackersForm);
+        assertEquals(403, foreign.status());
         assertTrue(foreign.setCookie(ACCESS).isEmpty() && foreign.setCookie(REFRESH).isEmpty(), "not signed out");
+        // the victim's real token, but the cookie gone (SameSite=Lax keeps it off cross-site posts)
+        String victimsToken = hiddenFields(victim.get("logout"), "logout_form").get("latchkey_form");
+        Browser cookieless = browser();
+        for (String name : java.util.List.of(ACCESS, REFRESH)) {
+            cookieless.setCookie(name, victim.cookie(name).orElseThrow());
+        }
+        Page withoutCookie = cookieless.post("logout", java.util.Map.of("logout_form", "logout_form", "logout", "Sign out",
+                "jakarta.faces.ViewState", "stateless", "latchkey_form", victimsToken));
+        assertEquals(403, withoutCookie.status());
         assertEquals(refresh, victim.cookie(REFRESH).orElseThrow());
         assertEquals(200, victim.get("account").status(), "still signed in");
-        assertTrue(account.document().select("input[name=jakarta.faces.ViewState]").val().length() > 20);
 
-        // login CSRF: posting credentials without a view state signs nobody in
-        Page forgedLogin = browser().post("login", java.util.Map.of("login_form", "login_form", "email",
-                Accounts.newEmail(), "password", Accounts.PASSWORD, "login", "Sign in"));
-        assertTrue(forgedLogin.setCookie(ACCESS).isEmpty());
+        // login CSRF: the attacker's own credentials and own form, posted from another browser, sign nobody in
+        String attackersEmail = Accounts.newEmail();
+        assertEquals(302, Accounts.register(attacker, attackersEmail, null).status());
+        java.util.Map<String, String> forged = hiddenFields(attacker.get("login"), "login_form");
+        forged.putAll(java.util.Map.of("email", attackersEmail, "password", Accounts.PASSWORD, "login", "Sign in"));
+        Browser other = browser();
+        assertEquals(200, other.get("login").status()); // it has a form cookie of its own
+        Page forgedLogin = other.post("login", forged);
+        assertEquals(403, forgedLogin.status());
+        assertTrue(forgedLogin.setCookie(ACCESS).isEmpty() && forgedLogin.setCookie(REFRESH).isEmpty());
+        Page noCookieLogin = browser().post("login", forged);
+        assertEquals(403, noCookieLogin.status());
+        assertTrue(noCookieLogin.setCookie(ACCESS).isEmpty());
+        // the same form from the attacker's own browser works: the refusals above were the token's doing
+        assertEquals(302, attacker.post("login", forged).status());
+    }
+
+    @Test
+    void pagesAnyoneMayOpenKeepNothingOnTheServer() throws Exception {
+        Browser browser = browser();
+        String token = null;
+        for (String path : java.util.List.of("login", "register", "password-reset", "logout",
+                "password-reset/new-password?token=nonsense", "verify-email?token=nonsense")) {
+            Page page = browser.get(path);
+            assertEquals(200, page.status(), path);
+            assertTrue(page.headers().keySet().stream().filter(h -> h.equalsIgnoreCase("Set-Cookie"))
+                    .flatMap(h -> page.headers().get(h).stream()).noneMatch(c -> c.contains("JSESSIONID")),
+                    "no server session for " + path + ": " + page.headers());
+            java.util.Optional<SetCookie> form = page.setCookie(FORM);
+            if (token == null) {
+                SetCookie first = form.orElseThrow(() -> new AssertionError("a form cookie at the first page"));
+                assertTrue(first.has("HttpOnly") && first.has("Secure"), first.toString());
+                assertEquals("/", first.attribute("Path"));
+                assertNull(first.domain(), "host-only");
+                assertTrue("Lax".equalsIgnoreCase(first.attribute("SameSite")), first.toString());
+                assertNull(first.attribute("Max-Age"), "for this browser session only");
+                token = first.value();
+                assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
+            } else {
+                assertTrue(form.isEmpty(), "the cookie is set once: " + path);
+            }
+            for (org.jsoup.nodes.Element f : page.document().select("form")) {
+                assertEquals(token, f.select("input[name=latchkey_form]").val(), path);
+                assertEquals("stateless", f.select("input[name=jakarta.faces.ViewState]").val(), path);
+            }
+        }
+        // a form sent with its token but refused on its merits is shown again, still without a session
+        Page wrong = browser.submit(browser.get("login"), "login_form",
+                java.util.Map.of("email", Accounts.newEmail(), "password", "not the password"), "login");
+        assertEquals(200, wrong.status());
+        assertFalse(wrong.messages().isEmpty(), wrong.body());
+        assertTrue(wrong.setCookie(SESSION).isEmpty());
+        assertEquals(token, wrong.document().select("#login_form input[name=latchkey_form]").val());
+        // a planted cookie of the wrong shape is replaced, not echoed
+        Browser planted = browser();
+        planted.setCookie(FORM, "<script>");
+        Page replaced = planted.get("login");
+        assertNotEquals("<script>", replaced.setCookie(FORM).orElseThrow().value());
+        assertFalse(replaced.body().contains("<script>"));
+    }
+
+    private static java.util.Map<String, String> hiddenFields(Page page, String formId) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put(formId, formId);
+        for (org.jsoup.nodes.Element input : page.document().select("#" + formId + " input[type=hidden]")) {
+            fields.put(input.attr("name"), input.attr("value"));
+        }
+        return fields;
     }
 
     @Test
     void theSessionCookieIsLockedDownAndRenewedAtLogin() throws Exception {
         String email = Accounts.newEmail();
+        String other = Accounts.newEmail();
         Accounts.register(browser(), email, null);
+        Accounts.register(browser(), other, null);
         Browser browser = browser();
-        Page form = browser.get("login");
-        SetCookie session = form.setCookie("__Host-JSESSIONID").orElseThrow(); // Secure: the __Host- name
+        assertEquals(302, Accounts.login(browser, email, Accounts.PASSWORD, null).status());
+        Page account = browser.get("account"); // a signed-in page with forms: its view state is kept in a session
+        SetCookie session = account.setCookie(SESSION).orElseThrow(); // Secure: the __Host- name
         assertTrue(session.has("HttpOnly") && session.has("Secure"), session.toString());
         assertEquals("/", session.attribute("Path"), "__Host- cookies need Path=/");
         assertNull(session.domain(), "and no Domain");
         assertTrue("Lax".equalsIgnoreCase(session.attribute("SameSite")), session.toString());
-        assertFalse(form.body().contains(";jsessionid="), "cookie-only sessions");
-        String before = browser.cookie("__Host-JSESSIONID").orElseThrow();
-        Page loggedIn = browser.submit(form, "login_form", java.util.Map.of("email", email, "password", Accounts.PASSWORD), "login");
+        assertFalse(account.body().contains(";jsessionid="), "cookie-only sessions");
+        String before = browser.cookie(SESSION).orElseThrow();
+        browser.dropCookie(ACCESS);
+        browser.dropCookie(REFRESH);
+        Page form = browser.get("login");
+        Page loggedIn = browser.submit(form, "login_form", java.util.Map.of("email", other, "password", Accounts.PASSWORD), "login");
         assertEquals(302, loggedIn.status());
-        assertNotEquals(before, browser.cookie("__Host-JSESSIONID").orElseThrow(), "a new session id at login");
+        assertNotEquals(before, browser.cookie(SESSION).orElseThrow(), "a new session id at login");
     }
 
     @Test

@@ -254,10 +254,12 @@ public final class PayaraServerProcess implements AutoCloseable {
         return System.getenv(name).replace(":", "\\:");
     }
 
-    /** A base whose +48 (admin), +80 (http) and the other ports a domain opens are all free. */
+    /** A base whose +48 (admin), +80 (http) and the other ports a domain opens are all free, and stay so. */
     private static int portBase() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(200, 600) * 100;
+            // below Linux's ephemeral range (32768+): there, an outgoing connection (a pool's JDBC socket, a test
+            // client) could hold one of the domain's ports while restart-domain rebinds them ("Address already in use")
+            int base = ThreadLocalRandom.current().nextInt(120, 320) * 100;
             boolean free = true;
             for (int offset : new int[] {48, 80, 81, 76, 37, 38, 39, 86, 66, 9}) {
                 try (ServerSocket socket = new ServerSocket(base + offset)) {
