@@ -31,6 +31,7 @@ import org.latchkey.login.AccessTokenIdentityStore;
 import org.latchkey.session.SessionService;
 import org.latchkey.session.SignIn;
 import org.latchkey.password.PasswordBusyException;
+import org.latchkey.password.PasswordWork;
 import org.latchkey.throttle.ClientAddress;
 import org.latchkey.throttle.LoginThrottle;
 import org.latchkey.throttle.ThrottleSettings;
@@ -70,6 +71,9 @@ public class TokensResource {
     @Inject
     KnownDevices devices;
 
+    @Inject
+    PasswordWork passwords;
+
     @Context
     HttpServletResponse response;
 
@@ -80,6 +84,10 @@ public class TokensResource {
     public Response obtain(InputStream body) {
         TokenRequest login = TokenRequest.from(JsonBodies.read(body));
         String client = ClientAddress.of(request, throttleSettings.trustedProxies());
+        if (passwords.full()) { // no turn for bcrypt: refused before the throttle's database work, and not counted
+            audit.event("login", null, client, "busy");
+            throw new PasswordBusyException();
+        }
         LoginThrottle.Attempt attempt = throttle.begin(login.email(), client, devices.deviceFor(request, login.email()),
                 Instant.now());
         if (!attempt.admitted()) {

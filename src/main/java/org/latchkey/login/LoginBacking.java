@@ -22,6 +22,7 @@ import org.latchkey.audit.Audit;
 import org.latchkey.consumer.Tokens;
 import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
+import org.latchkey.password.PasswordWork;
 import org.latchkey.session.SessionService;
 import org.latchkey.session.SignIn;
 import org.latchkey.text.Text;
@@ -76,6 +77,9 @@ public class LoginBacking {
     @Inject
     KnownDevices devices;
 
+    @Inject
+    PasswordWork passwords;
+
     private String email;
     private String password;
     private String next;
@@ -125,6 +129,12 @@ public class LoginBacking {
         }
         HttpServletRequest request = request();
         String client = ClientAddress.of(request, throttleSettings.trustedProxies());
+        if (passwords.full()) { // no turn for bcrypt: refused before the throttle's database work, and not counted
+            audit.event("login", null, client, "busy");
+            Busy.answer(request, response());
+            faces.responseComplete();
+            return;
+        }
         LoginThrottle.Attempt attempt = throttle.begin(email, client, devices.deviceFor(request, email), Instant.now());
         if (!attempt.admitted()) {
             // refused without looking at the password, so guessing during the wait learns nothing

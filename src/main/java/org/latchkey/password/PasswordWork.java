@@ -85,6 +85,18 @@ public class PasswordWork {
         }
     }
 
+    /**
+     * True when no more work would be admitted now: every turn taken and the queue full. A sign-in checks it before
+     * the throttle's bookkeeping, so a flood beyond the bulkhead costs no database work; {@link #run} still decides.
+     */
+    public boolean full() {
+        if (admitted.get() >= limits.concurrency() + limits.queue()) {
+            refused.increment();
+            return true;
+        }
+        return false;
+    }
+
     public Limits limits() {
         return limits;
     }

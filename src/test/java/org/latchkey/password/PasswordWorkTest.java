@@ -44,17 +44,19 @@ class PasswordWorkTest {
                 Thread.sleep(5);
             }
             assertEquals(3, work.inFlight(), "two running and one waiting");
+            assertTrue(work.full(), "a sign-in can tell before any bookkeeping");
             AtomicInteger ran = new AtomicInteger();
             assertThrows(PasswordBusyException.class, () -> work.run(ran::incrementAndGet), "the fourth is refused");
             assertThrows(PasswordBusyException.class, () -> work.run(ran::incrementAndGet), "and the fifth");
             assertEquals(0, ran.get(), "a refused attempt never runs");
-            assertEquals(2, work.refused());
+            assertEquals(3, work.refused(), "the look counts as a refusal too");
             release.countDown();
             for (Future<String> f : admitted) {
                 assertEquals("checked", f.get(10, TimeUnit.SECONDS), "every admitted attempt is done");
             }
             assertEquals(2, mostAtOnce.get(), "never more than the concurrency at once");
             assertEquals(0, work.inFlight(), "every turn given back");
+            assertFalse(work.full());
             assertEquals("again", work.run(() -> "again"), "and the next is admitted");
             assertEquals(4, work.checks());
         } finally {
