@@ -84,7 +84,7 @@ public class TokensResource {
     public Response obtain(InputStream body) {
         TokenRequest login = TokenRequest.from(JsonBodies.read(body));
         String client = ClientAddress.of(request, throttleSettings.trustedProxies());
-        if (passwords.full()) { // no turn for bcrypt: refused before the throttle's database work, and not counted
+        if (passwords.refuseIfFull()) { // no turn for bcrypt: refused before the throttle's database work, and not counted
             audit.event("login", null, client, "busy");
             throw new PasswordBusyException();
         }

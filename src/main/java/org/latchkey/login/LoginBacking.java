@@ -129,7 +129,7 @@ public class LoginBacking {
         }
         HttpServletRequest request = request();
         String client = ClientAddress.of(request, throttleSettings.trustedProxies());
-        if (passwords.full()) { // no turn for bcrypt: refused before the throttle's database work, and not counted
+        if (passwords.refuseIfFull()) { // no turn for bcrypt: refused before the throttle's database work, and not counted
             audit.event("login", null, client, "busy");
             Busy.answer(request, response());
             faces.responseComplete();

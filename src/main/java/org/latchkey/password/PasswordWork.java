@@ -86,10 +86,11 @@ public class PasswordWork {
     }
 
     /**
-     * True when no more work would be admitted now: every turn taken and the queue full. A sign-in checks it before
-     * the throttle's bookkeeping, so a flood beyond the bulkhead costs no database work; {@link #run} still decides.
+     * True — and counted as refused — when no more work would be admitted now: every turn taken and the queue full.
+     * A sign-in asks before the throttle's bookkeeping, so a flood beyond the bulkhead costs no database work;
+     * {@link #run} still decides for those it lets through.
      */
-    public boolean full() {
+    public boolean refuseIfFull() {
         if (admitted.get() >= limits.concurrency() + limits.queue()) {
             refused.increment();
             return true;

@@ -44,7 +44,7 @@ class PasswordWorkTest {
                 Thread.sleep(5);
             }
             assertEquals(3, work.inFlight(), "two running and one waiting");
-            assertTrue(work.full(), "a sign-in can tell before any bookkeeping");
+            assertTrue(work.refuseIfFull(), "a sign-in can tell before any bookkeeping");
             AtomicInteger ran = new AtomicInteger();
             assertThrows(PasswordBusyException.class, () -> work.run(ran::incrementAndGet), "the fourth is refused");
             assertThrows(PasswordBusyException.class, () -> work.run(ran::incrementAndGet), "and the fifth");
@@ -56,7 +56,7 @@ class PasswordWorkTest {
             }
             assertEquals(2, mostAtOnce.get(), "never more than the concurrency at once");
             assertEquals(0, work.inFlight(), "every turn given back");
-            assertFalse(work.full());
+            assertFalse(work.refuseIfFull());
             assertEquals("again", work.run(() -> "again"), "and the next is admitted");
             assertEquals(4, work.checks());
         } finally {
