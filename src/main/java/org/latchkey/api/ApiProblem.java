@@ -1,6 +1,5 @@
 package org.latchkey.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,7 +27,7 @@ public class ApiProblem extends WebApplicationException {
     }
 
     static Response.ResponseBuilder response(int status, String detail, String code) {
-        return builder(status, Json.createObjectBuilder().add("detail", detail).add("code", code).build());
+        return builder(status, JsonBodies.JSON.createObjectBuilder().add("detail", detail).add("code", code).build());
     }
 
     /** Every API answer: JSON, never cached (bodies carry tokens or personal data). */
@@ -43,13 +42,13 @@ public class ApiProblem extends WebApplicationException {
 
     /** 400 with every problem by field, in the reader's language: {@code "fields": {"email": ["..."]}}. */
     static ApiProblem invalid(Map<String, List<Text>> problems, Locale locale) {
-        JsonObjectBuilder fields = Json.createObjectBuilder();
+        JsonObjectBuilder fields = JsonBodies.JSON.createObjectBuilder();
         problems.forEach((field, texts) -> {
-            JsonArrayBuilder messages = Json.createArrayBuilder();
+            JsonArrayBuilder messages = JsonBodies.JSON.createArrayBuilder();
             texts.forEach(t -> messages.add(Texts.format(t, locale)));
             fields.add(field, messages);
         });
-        return new ApiProblem(builder(400, Json.createObjectBuilder()
+        return new ApiProblem(builder(400, JsonBodies.JSON.createObjectBuilder()
                 .add("detail", Texts.format(Text.of("register.fixProblems"), locale))
                 .add("code", "invalid").add("fields", fields).build()));
     }

@@ -2,7 +2,6 @@ package org.latchkey.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.JsonObject;
@@ -56,9 +55,9 @@ public class MeResource {
     @GET
     public Response me() {
         LatchkeyUser user = currentUser.get().orElseThrow(this::notAuthenticated);
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JsonBodies.JSON.createArrayBuilder();
         user.groups().forEach(groups::add);
-        return ApiProblem.json(200, Json.createObjectBuilder().add("user_id", user.userId()).add("user_uuid", user.uuid())
+        return ApiProblem.json(200, JsonBodies.JSON.createObjectBuilder().add("user_id", user.userId()).add("user_uuid", user.uuid())
                 .add("email", user.email()).add("first_name", user.firstName()).add("last_name", user.lastName())
                 .add("is_staff", user.staff()).add("is_superuser", user.superuser()).add("groups", groups).build());
     }
@@ -87,7 +86,7 @@ public class MeResource {
             throw ApiProblem.invalid(change.problems(), Texts.choose(request.getLocales().asIterator()));
         }
         audit.event("password-changed", user.uuid(), clients.address(), "success");
-        return ApiProblem.json(200, Json.createObjectBuilder().add("access", change.access().value()).build());
+        return ApiProblem.json(200, JsonBodies.JSON.createObjectBuilder().add("access", change.access().value()).build());
     }
 
     /**

@@ -2,7 +2,6 @@ package org.latchkey.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -56,7 +55,7 @@ public class PasswordResetsResource {
             throw ApiProblem.invalid(Map.of(PasswordResetService.EMAIL, List.of(Text.of(email == null || email.isBlank()
                     ? "login.emailRequired" : "register.emailInvalid"))), locale);
         }
-        return ApiProblem.json(202, Json.createObjectBuilder()
+        return ApiProblem.json(202, JsonBodies.JSON.createObjectBuilder()
                 .add("detail", Texts.format(Text.of("reset.sent", Text.duration(settings.lifetime())), locale)).build());
     }
 

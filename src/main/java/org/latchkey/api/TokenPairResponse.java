@@ -1,6 +1,5 @@
 package org.latchkey.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.latchkey.session.SignIn;
 
@@ -12,6 +11,6 @@ record TokenPairResponse(String access, String refresh) {
     }
 
     JsonObject json() {
-        return Json.createObjectBuilder().add("access", access).add("refresh", refresh).build();
+        return JsonBodies.JSON.createObjectBuilder().add("access", access).add("refresh", refresh).build();
     }
 }

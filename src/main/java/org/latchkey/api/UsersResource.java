@@ -2,7 +2,6 @@ package org.latchkey.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -65,9 +64,9 @@ public class UsersResource {
         }
         if (registrations.verificationRequired()) {
             // the same for a new and a taken address: the inbox tells its owner which it was
-            return ApiProblem.json(202, Json.createObjectBuilder().add("email", form.email().strip())
+            return ApiProblem.json(202, JsonBodies.JSON.createObjectBuilder().add("email", form.email().strip())
                     .add("detail", Texts.format(Text.of("register.checkInbox"), locale)).build());
         }
-        return ApiProblem.json(201, Json.createObjectBuilder().add("email", form.email().strip()).build());
+        return ApiProblem.json(201, JsonBodies.JSON.createObjectBuilder().add("email", form.email().strip()).build());
     }
 }

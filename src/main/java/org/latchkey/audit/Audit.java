@@ -1,8 +1,8 @@
 package org.latchkey.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -12,6 +12,8 @@ public class Audit {
 
     public static final String LOGGER = "latchkey.audit";
     private static final Logger LOG = Logger.getLogger(LOGGER);
+    /** Looked up once: {@code Json.createObjectBuilder()} asks the {@code ServiceLoader} on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public void event(String event, String userUuid, String client, String outcome) {
         event(event, userUuid, client, outcome, null);
@@ -19,7 +21,7 @@ public class Audit {
 
     /** @param actorUuid who did it to {@code userUuid}, when that is someone else (a superuser) */
     public void event(String event, String userUuid, String client, String outcome, String actorUuid) {
-        JsonObjectBuilder line = Json.createObjectBuilder().add("time", Instant.now().toString()).add("event", event);
+        JsonObjectBuilder line = JSON.createObjectBuilder().add("time", Instant.now().toString()).add("event", event);
         if (actorUuid != null) {
             line.add("actor", actorUuid);
         }

@@ -27,7 +27,13 @@ public class PasswordPolicy {
     private static final int MEASURED_LENGTH = 100;
     private static final double MAX_SIMILARITY = 0.7;
 
-    private final Zxcvbn zxcvbn = new Zxcvbn();
+    /**
+     * Built at the first measurement, not with the bean: zxcvbn reads its dictionaries when built (~0.3 s), and a
+     * field initialiser would run for Weld's client proxy too — at start-up, and twice.
+     */
+    private static final class Dictionaries {
+        static final Zxcvbn ZXCVBN = new Zxcvbn();
+    }
 
     /**
      * @param attributes what the password must not resemble, by the bundle key of its name, e.g.
@@ -62,7 +68,7 @@ public class PasswordPolicy {
         }
         if (password.length() >= MIN_LENGTH && problems.isEmpty()) {
             String measured = password.length() > MEASURED_LENGTH ? password.substring(0, MEASURED_LENGTH) : password;
-            Strength strength = zxcvbn.measure(measured, new ArrayList<>(attributes.values()));
+            Strength strength = Dictionaries.ZXCVBN.measure(measured, new ArrayList<>(attributes.values()));
             if (isCommon(strength, measured.length())) {
                 problems.add(Text.of("password.common"));
             } else if (strength.getScore() < 2) {

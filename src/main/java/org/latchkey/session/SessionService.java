@@ -81,13 +81,15 @@ public class SessionService {
             return Optional.empty();
         }
         String jti = jti(claims.get());
-        RefreshToken token = byHash(hash(jti)).orElse(null);
-        if (token != null) {
-            // one person's rotations and revocations happen one after the other, on every instance: a sign-out
-            // everywhere either sees this rotation's successor or this rotation sees its revocation
-            users.lock(token.getUserId());
-            em.refresh(token);
+        Long userId = userId(claims.get());
+        if (userId == null) {
+            return Optional.empty();
         }
+        // one person's rotations and revocations happen one after the other, on every instance: a sign-out
+        // everywhere either sees this rotation's successor or this rotation sees its revocation. The signed token
+        // names the person, so their row is locked first and the token's row read once, after the lock.
+        users.lock(userId);
+        RefreshToken token = byHash(hash(jti)).filter(t -> t.getUserId() == userId.longValue()).orElse(null);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (token == null || token.getRevokedAt() != null || !token.getExpiresAt().toInstant().isAfter(now)) {
             return Optional.empty();
@@ -256,6 +258,15 @@ public class SessionService {
             return claims.getJwtId();
         } catch (MalformedClaimException e) {
             throw new IllegalStateException("verified token without a jti", e);
+        }
+    }
+
+    /** The person a verified refresh token names; null (refused, as an unknown token) when it names none. */
+    private static Long userId(JwtClaims claims) {
+        try {
+            return claims.getClaimValue("user_id", Long.class);
+        } catch (MalformedClaimException e) {
+            return null;
         }
     }
 

@@ -32,8 +32,9 @@ public class SchemaMigration {
                 .table("latchkey_schema_history")
                 .load();
         MigrateResult result = flyway.migrate();
-        LOG.info("Schema at version " + flyway.info().current().getVersion() + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+        // from the result, not flyway.info(), which would scan the scripts and read the history table once more
+        LOG.info("Schema at version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : result.initialSchemaVersion) + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
     private static DataSource dataSource() {

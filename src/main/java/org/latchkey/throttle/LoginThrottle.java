@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.latchkey.user.Emails;
 
 /**
@@ -39,6 +40,28 @@ public class LoginThrottle {
 
     @Inject
     ThrottleSettings settings;
+
+    /** How long this instance answers "still waiting" from memory before it reads the count again. */
+    static final Duration HINT_TRUST = Duration.ofSeconds(1);
+    /** At most this many keys are remembered as waiting (a spray of accounts or addresses); past it, the rows decide. */
+    static final int MAX_HINTS = 10_000;
+
+    /**
+     * Keys this instance saw waiting, and until when: a flood of guesses at one account is answered from here without
+     * queueing for that account's row lock. A hint is trusted for {@link #HINT_TRUST} after its read and never past
+     * the end of the wait it saw; a count only grows while its key waits, except when forgiven (a password reset, a
+     * success), which this instance applies at once and another instance's within {@code HINT_TRUST}. The hints are
+     * per budget key, so a device-token owner (whose attempts count under the device's key alone) is never refused
+     * by the account's hint.
+     */
+    private final ConcurrentHashMap<String, Hint> hints = new ConcurrentHashMap<>();
+
+    private record Hint(Instant waitEnds, Instant readAgain) {
+
+        Duration left(Instant now) {
+            return now.isBefore(waitEnds) && now.isBefore(readAgain) ? Duration.between(now, waitEnds) : Duration.ZERO;
+        }
+    }
 
     public LoginThrottle() {
     }
@@ -68,12 +91,22 @@ public class LoginThrottle {
     @Transactional
     public Attempt begin(String email, String client, Optional<String> device, Instant now) {
         List<Key> keys = keys(email, client, device);
+        Duration remembered = Duration.ZERO;
+        for (Key key : keys) {
+            Hint hint = hints.get(key.hash());
+            Duration left = hint == null ? Duration.ZERO : hint.left(now);
+            remembered = left.compareTo(remembered) > 0 ? left : remembered;
+        }
+        if (!remembered.isZero()) {
+            return new Attempt(Optional.of(remembered), List.of()); // no row read, no lock taken
+        }
         List<AttemptStore.Failures> held = new ArrayList<>();
         Duration longest = Duration.ZERO;
         for (Key key : keys) {
             AttemptStore.Failures failures = store.hold(key.hash(), now);
             held.add(failures);
             Duration left = remaining(failures, key.threshold(), now);
+            remember(key, left, now);
             longest = left.compareTo(longest) > 0 ? left : longest;
         }
         if (!longest.isZero()) {
@@ -94,6 +127,7 @@ public class LoginThrottle {
     @Transactional
     public void succeeded(Attempt attempt, Instant now) {
         for (Key key : attempt.keys()) {
+            hints.remove(key.hash());
             AttemptStore.Failures failures = store.hold(key.hash(), now);
             int count = key.forgivenBySuccess() ? 0 : Math.max(0, failures.count() - 1);
             store.put(key.hash(), count == 0 ? AttemptStore.Failures.NONE : new AttemptStore.Failures(count, failures.last()),
@@ -105,6 +139,7 @@ public class LoginThrottle {
     @Transactional
     public void forgive(String email, Instant now) {
         accountKey(email).ifPresent(key -> {
+            hints.remove(key.hash());
             store.hold(key.hash(), now);
             store.put(key.hash(), AttemptStore.Failures.NONE, now);
         });
@@ -128,9 +163,24 @@ public class LoginThrottle {
         return new Attempt(Optional.empty(), List.of(key));
     }
 
-    /** Counts that have been forgotten are deleted. */
+    /** Counts that have been forgotten are deleted (and hints whose time is over). */
     public int purge(Instant now) {
+        hints.values().removeIf(hint -> hint.left(now).isZero());
         return store.purge(now);
+    }
+
+    private void remember(Key key, Duration left, Instant now) {
+        if (left.isZero()) {
+            hints.remove(key.hash());
+            return;
+        }
+        if (hints.size() >= MAX_HINTS) {
+            hints.values().removeIf(hint -> hint.left(now).isZero());
+            if (hints.size() >= MAX_HINTS) {
+                return;
+            }
+        }
+        hints.put(key.hash(), new Hint(now.plus(left), now.plus(HINT_TRUST)));
     }
 
     /** A wait as the whole seconds to tell the person (or a Retry-After header): rounded up, at least 1. */

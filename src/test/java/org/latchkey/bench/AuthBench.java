@@ -45,6 +45,10 @@ public final class AuthBench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     static final int SECONDS = Integer.getInteger("bench.seconds", 10);
+    /** Before a wrk measure: the JIT needs this long on 2 cores before a request path runs at its steady rate. */
+    static final int WARM_UP = 20;
+    /** /api/me alone, for the floor's line. */
+    static double meAlone;
 
     private AuthBench() {
     }
@@ -74,6 +78,15 @@ public final class AuthBench {
                         (double) rss / emptyRss);
                 run(latchkey, bare);
             }
+        }
+        try (PayaraMicroProcess floor = PayaraMicroProcess.startApp("bench-floor", floorWar(work.resolve("floor.war")),
+                "api/me", Map.of())) {
+            String url = floor.base().resolve("api/me").toString();
+            wrk(url, null, 16, WARM_UP);
+            Wrk alone = wrk(url, null, 16, SECONDS);
+            System.out.printf("floor: a constant GET /api/me through JAX-RS on the same server, nothing else: %.0f req/s,"
+                    + " p50 %s, p99 %s (Latchkey's /api/me above: %.0f %% of it)%n", alone.perSecond(), alone.p50(),
+                    alone.p99(), 100 * meAlone / alone.perSecond());
         }
     }
 
@@ -128,32 +141,45 @@ public final class AuthBench {
             refresh.add(new String[] {pair(base, "{\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD + "\"}")
                     .getString("refresh")});
         }
+        load(connections, WARM_UP / 2, silentRefreshes(browsers));
+        Counts silent = load(connections, SECONDS, silentRefreshes(browsers));
+        System.out.printf("silent refreshes (GET /login?next= with the refresh cookie), %d connections: %.0f/s %s%n",
+                connections, silent.ok() / (double) SECONDS, silent);
+        load(connections, WARM_UP / 2, apiRefreshes(base, refresh));
+        Counts api = load(connections, SECONDS, apiRefreshes(base, refresh));
+        System.out.printf("POST /api/token/refresh, %d connections: %.0f/s %s%n", connections, api.ok() / (double) SECONDS, api);
+    }
+
+    /** Each connection refreshes its own browser's sign-in, as fast as answers come. */
+    private static Call silentRefreshes(List<Browser> browsers) {
         AtomicLong next = new AtomicLong();
         ThreadLocal<Integer> slot = ThreadLocal.withInitial(() -> (int) next.getAndIncrement());
-        Counts silent = load(connections, SECONDS, () -> {
+        return () -> {
             Browser browser = browsers.get(slot.get());
             browser.dropCookie("latchkey.bounce"); // one browser's refreshes come minutes apart, not in a loop
             return browser.get("login?next=%2Faccount").status() == 302 ? 200 : 500;
-        });
-        System.out.printf("silent refreshes (GET /login?next= with the refresh cookie), %d connections: %.0f/s %s%n",
-                connections, silent.ok() / (double) SECONDS, silent);
-        AtomicLong nextPair = new AtomicLong();
-        ThreadLocal<Integer> pairSlot = ThreadLocal.withInitial(() -> (int) nextPair.getAndIncrement());
-        Counts api = load(connections, SECONDS, () -> {
-            String[] mine = refresh.get(pairSlot.get());
+        };
+    }
+
+    /** Each connection rotates its own refresh token through the API. */
+    private static Call apiRefreshes(URI base, List<String[]> refresh) {
+        AtomicLong next = new AtomicLong();
+        ThreadLocal<Integer> slot = ThreadLocal.withInitial(() -> (int) next.getAndIncrement());
+        return () -> {
+            String[] mine = refresh.get(slot.get());
             HttpResponse<String> answer = post(base, "api/token/refresh", "{\"refresh\":\"" + mine[0] + "\"}");
             if (answer.statusCode() == 200) {
                 mine[0] = Json.createReader(new StringReader(answer.body())).readObject().getString("refresh");
             }
             return answer.statusCode();
-        });
-        System.out.printf("POST /api/token/refresh, %d connections: %.0f/s %s%n", connections, api.ok() / (double) SECONDS, api);
+        };
     }
 
     private static void apiMe(URI base, String login) throws Exception {
         String bearer = "Authorization: Bearer " + pair(base, login).getString("access");
-        Wrk warm = wrk(base.resolve("api/me").toString(), bearer, 16, 5);
+        Wrk warm = wrk(base.resolve("api/me").toString(), bearer, 16, WARM_UP);
         Wrk alone = wrk(base.resolve("api/me").toString(), bearer, 16, SECONDS);
+        meAlone = alone.perSecond();
         System.out.printf("/api/me alone (wrk, 16 connections): %.0f req/s, p50 %s, p99 %s (warm-up %.0f req/s)%n",
                 alone.perSecond(), alone.p50(), alone.p99(), warm.perSecond());
         ExecutorService flooding = Executors.newSingleThreadExecutor();
@@ -287,6 +313,13 @@ public final class AuthBench {
         }
         return new Wrk(Double.parseDouble(rate.group(1)), p50.group(1), p99.group(1),
                 non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0);
+    }
+
+    static Path floorWar(Path file) {
+        ShrinkWrap.create(WebArchive.class, file.getFileName().toString())
+                .addClasses(org.latchkey.bench.floor.FloorApplication.class, org.latchkey.bench.floor.FloorResource.class)
+                .as(ZipExporter.class).exportTo(file.toFile(), true);
+        return file;
     }
 
     static Path emptyWar(Path file) {

@@ -164,4 +164,38 @@ class LoginThrottleTest {
         assertTrue(throttle.begin("current-password", "43", 5, t0).admitted(), "another person's");
         assertTrue(throttle.begin("ada@example.test", "10.0.0.1", NO_DEVICE, t0).admitted(), "logins are apart");
     }
+
+    @Test
+    void aFloodAtAWaitingAccountIsAnsweredWithoutReadingTheCountsAgainForASecond() {
+        for (int i = 0; i < 5; i++) {
+            fail("ada@example.test", "10.0.0.1", t0);
+        }
+        fail("ada@example.test", "10.0.0.1", t0.plusSeconds(1));
+        Instant t = t0.plusSeconds(3);
+        fail("ada@example.test", "10.0.0.1", t);
+        assertEquals(Optional.of(Duration.ofSeconds(4)), throttle.begin("ada@example.test", "10.0.0.2", NO_DEVICE, t).waiting());
+        int reads = store.holds;
+        for (int i = 0; i < 100; i++) {
+            assertEquals(Optional.of(Duration.ofMillis(4000 - 5 * i)), throttle.begin("ada@example.test", "10.0.0." + (i % 50),
+                    NO_DEVICE, t.plusMillis(5 * i)).waiting(), "the same wait, counting down");
+        }
+        assertEquals(reads, store.holds, "100 refusals within the second: no count read, no row locked");
+        assertEquals(Optional.of(Duration.ofMillis(2500)), throttle.begin("ada@example.test", "10.0.0.3", NO_DEVICE,
+                t.plusMillis(1500)).waiting(), "after a second the counts are read again");
+        assertTrue(store.holds > reads);
+        assertTrue(throttle.begin("ada@example.test", "10.0.0.1", NO_DEVICE, t.plusSeconds(4)).admitted(),
+                "never refused past the end of the wait it saw");
+    }
+
+    @Test
+    void theMemoryOfAWaitStepsAsideForTheOwnersDeviceAndForAReset() {
+        for (int i = 0; i < 5; i++) {
+            fail("ada@example.test", "10.0.0.1", t0);
+        }
+        assertTrue(throttle.begin("ada@example.test", "10.0.0.1", NO_DEVICE, t0).waiting().isPresent());
+        assertTrue(throttle.begin("ada@example.test", "10.0.0.1", Optional.of("device-1"), t0).admitted(),
+                "the device's budget is its own, remembered waits included");
+        throttle.forgive("ada@example.test", t0);
+        assertTrue(throttle.begin("ada@example.test", "10.0.0.7", NO_DEVICE, t0).admitted(), "a reset here forgives at once");
+    }
 }

@@ -11,9 +11,12 @@ final class MemoryAttemptStore implements AttemptStore {
     }
 
     private final Map<String, Entry> entries = new HashMap<>();
+    /** How many times a count was read (and, in the database, its row locked). */
+    int holds;
 
     @Override
     public synchronized Failures hold(String key, Instant now) {
+        holds++;
         Entry entry = entries.get(key);
         return entry == null || entry.forgetAt().isBefore(now) ? Failures.NONE : entry.failures();
     }
