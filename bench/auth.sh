@@ -14,5 +14,6 @@ costs=("$@"); [ ${#costs[@]} -gt 0 ] || costs=(12 10)
 for cost in "${costs[@]}"; do
   "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     -Dpayara.microJar=target/payara-micro.jar -Dbench.cost="$cost" ${BENCH_SECONDS:+-Dbench.seconds=$BENCH_SECONDS} \
+    ${LATCHKEY_DB_HOST:+-Dlatchkey.postBoot=payara-config/post-boot-commands-postgresql.asadmin} \
     org.latchkey.bench.AuthBench 2>&1 | grep -vE '^(WARNING: |SLF4J)' | grep -v '^$'
 done

@@ -1,6 +1,6 @@
 package org.latchkey.api;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +31,7 @@ import org.latchkey.text.Texts;
  */
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class MeResource {
 
     @Inject
