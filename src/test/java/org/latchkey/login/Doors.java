@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.latchkey.support.Accounts;
 import org.latchkey.support.Browser;
 import org.latchkey.support.Browser.Page;
+import org.latchkey.support.Logs;
 import org.latchkey.token.TokenClaims;
 import org.latchkey.token.TokenIssuer;
 import org.latchkey.token.TokenKeys;
@@ -173,6 +174,39 @@ interface Doors {
         assertEquals(200, browser().get("").status(), "the welcome page");
     }
 
+    /** What lives under {@code WEB-INF}: Faces templates (their markup shows how forms are built) and descriptors. */
+    List<String> PRIVATE_FILES = List.of("WEB-INF/templates/layout.xhtml", "WEB-INF/templates/form-token.xhtml",
+            "WEB-INF/web.xml", "WEB-INF/faces-config.xml", "WEB-INF/beans.xml", "WEB-INF/undertow-handlers.conf");
+
+    @Test
+    default void nothingUnderWebInfIsServedByAnySpelling() throws Exception {
+        Browser person = newPerson(Accounts.newEmail());
+        String root = doors().toString();
+        List<String> leaks = new ArrayList<>();
+        int tried = 0;
+        for (String file : PRIVATE_FILES) {
+            String page = file.endsWith(".xhtml") ? file.substring(0, file.length() - ".xhtml".length()) : file;
+            List<String> spellings = new ArrayList<>(spellings(page));
+            spellings.addAll(List.of(file, "web-inf/" + file.substring(8), "%57EB-INF/" + file.substring(8),
+                    "WEB-INF%2F" + file.substring(8), "faces/" + file, "static/../" + file, "static/%2E%2E/" + file,
+                    "jakarta.faces.resource/../" + file, "jakarta.faces.resource/" + file.substring(8) + "?ln=../WEB-INF",
+                    "jakarta.faces.resource/" + file.substring(file.lastIndexOf('/') + 1) + "?ln=..%2FWEB-INF%2Ftemplates"));
+            for (Browser caller : List.of(browser(), person)) {
+                for (String spelling : spellings) {
+                    Page answer = caller.get(root + spelling);
+                    tried++;
+                    String body = answer.body();
+                    if (answer.status() / 100 == 2 || body.contains("ui:composition") || body.contains("ui:insert")
+                            || body.contains("<web-app") || body.contains("<beans") || body.contains("<faces-config")
+                            || body.contains("requestScope") || body.contains("samesite-cookie")) {
+                        leaks.add("GET /" + spelling + " -> " + answer.status());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), leaks, "templates and descriptors are never served (" + tried + " tried)");
+    }
+
     @Test
     default void theAdminFormDeactivatesNobodyUnlessASuperuserWithTheAuthHostSessionPostsIt() throws Exception {
         String victimEmail = Accounts.newEmail();
@@ -209,8 +243,8 @@ interface Doors {
         Page accessOnlyPage = accessOnly.get("admin/users");
         assertTrue(accessOnlyPage.body().contains("needs a superuser's sign-in on this device"), accessOnlyPage.body());
         assertEquals(null, accessOnlyPage.document().selectFirst("tr[data-uuid]"), "no list without the auth-host session");
-        assertTrue(serverLog().contains("\"event\":\"admin-users-refused\""), "audited");
-        assertTrue(serverLog().contains("\"outcome\":\"no-auth-host-session\""), "with the reason");
+        assertTrue(Logs.shows(this::serverLog, "\"event\":\"admin-users-refused\""), "audited");
+        assertTrue(Logs.shows(this::serverLog, "\"outcome\":\"no-auth-host-session\""), "with the reason");
 
         // the superuser with their own session: done, and the person is out at once
         Page done = admin.submit(users, "users_form", Map.of(), button.attr("name"));
@@ -221,7 +255,7 @@ interface Doors {
         assertEquals(200, Accounts.login(browser(), victimEmail, Accounts.PASSWORD, null).status(),
                 "and their password no longer signs in");
         String adminUuid = admin.get("account").document().getElementById("uuid").text();
-        assertTrue(serverLog().contains("\"event\":\"user-deactivated\",\"actor\":\"" + adminUuid + "\",\"user\":\""
+        assertTrue(Logs.shows(this::serverLog, "\"event\":\"user-deactivated\",\"actor\":\"" + adminUuid + "\",\"user\":\""
                 + victimUuid + "\""), "audited, with who did it");
     }
 
@@ -240,8 +274,8 @@ interface Doors {
         assertTrue(change.body().contains("needs your sign-in on this device"), change.body());
         Page everywhere = accessOnly.submit(accessOnly.get("account"), "signout_all_form", Map.of(), "signout_all");
         assertTrue(everywhere.body().contains("needs your sign-in on this device"), everywhere.status() + everywhere.body());
-        assertTrue(serverLog().contains("\"event\":\"password-change-refused\",\"user\":\"" + uuid + "\""), "audited");
-        assertTrue(serverLog().contains("\"event\":\"sign-out-everywhere-refused\",\"user\":\"" + uuid + "\""), "audited");
+        assertTrue(Logs.shows(this::serverLog, "\"event\":\"password-change-refused\",\"user\":\"" + uuid + "\""), "audited");
+        assertTrue(Logs.shows(this::serverLog, "\"event\":\"sign-out-everywhere-refused\",\"user\":\"" + uuid + "\""), "audited");
         assertEquals(302, Accounts.login(browser(), email, Accounts.PASSWORD, null).status(), "the password is unchanged");
 
         // the API: a Bearer token alone, or with a refresh token that is not this person's live one, changes nothing
@@ -309,6 +343,6 @@ interface Doors {
         Page form = loopPage[0];
         assertTrue(form.messages().stream().anyMatch(m -> m.contains("did not receive your sign-in")), form.messages().toString());
         assertNotEquals(null, form.document().getElementById("login_form"));
-        assertTrue(serverLog().contains("\"outcome\":\"redirect-loop\""), "audited");
+        assertTrue(Logs.shows(this::serverLog, "\"outcome\":\"redirect-loop\""), "audited");
     }
 }
