@@ -65,6 +65,38 @@ class PasswordWorkTest {
     }
 
     @Test
+    void aWaitPastMaxWaitIsRefusedWithoutRunning() throws Exception {
+        PasswordWork work = new PasswordWork(new PasswordWork.Limits(1, 5, java.time.Duration.ofMillis(200)));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> holder = thread.submit(() -> work.run(() -> {
+                inside.countDown();
+                try {
+                    return release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            AtomicInteger ran = new AtomicInteger();
+            long started = System.nanoTime();
+            assertThrows(PasswordBusyException.class, () -> work.run(ran::incrementAndGet), "no turn within 200 ms");
+            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertTrue(waitedMs >= 190, "it waited for a turn first: " + waitedMs + " ms");
+            assertEquals(0, ran.get(), "and never ran");
+            assertEquals(1, work.refused());
+            assertEquals(1, work.inFlight(), "its place is given back; the holder's is kept");
+            release.countDown();
+            assertTrue(holder.get(10, TimeUnit.SECONDS));
+            assertEquals(1, work.run(() -> 1), "the next one is admitted");
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
     void aFailingCheckGivesItsTurnBack() {
         PasswordWork work = new PasswordWork(new PasswordWork.Limits(1, 0));
         for (int i = 0; i < 5; i++) {

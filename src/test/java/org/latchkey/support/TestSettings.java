@@ -18,6 +18,7 @@ public final class TestSettings {
     static final String VERIFICATION = "latchkey.registration.email-verification";
     static final String CLIENT_FAILURES = "latchkey.throttle.client-failures";
     static final String PASSWORD_QUEUE = "latchkey.password.queue";
+    static final String PASSWORD_MAX_WAIT = "latchkey.password.max-wait";
 
     private TestSettings() {
     }
@@ -33,6 +34,9 @@ public final class TestSettings {
         }
         if (!properties.containsKey(PASSWORD_QUEUE) && !environment.containsKey("LATCHKEY_PASSWORD_QUEUE")) {
             defaults.put(PASSWORD_QUEUE, "64");
+        }
+        if (!properties.containsKey(PASSWORD_MAX_WAIT) && !environment.containsKey("LATCHKEY_PASSWORD_MAX_WAIT")) {
+            defaults.put(PASSWORD_MAX_WAIT, "PT30S"); // a busy CI machine: a test's sign-in waits, it is not turned away
         }
         return defaults;
     }
