@@ -115,7 +115,7 @@ public class TokensResource {
                     "email_not_verified");
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            audit.event("login", null, client, "failure"); // counted by begin
+            audit.event("login", notes.refusedUuid(), client, notes.refusal()); // counted by begin
             throw new ApiProblem(401, "No active account found with the given credentials", "no_active_account");
         }
         throttle.succeeded(attempt, Instant.now());

@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
@@ -23,7 +25,8 @@ import java.util.logging.Logger;
  * behind them (a 50-connection login flood had 28 request threads waiting on the console handler's lock). At most
  * {@link #QUEUE} lines wait; past that, or when the executor refuses, the request thread writes its line itself — a
  * line is never dropped. Waiting lines are written when the application stops; a killed process loses them (they
- * are usually written within a millisecond).
+ * are usually written within a millisecond). Each event is also fired as an {@link AuditEvent}: the metrics count
+ * what the audit trail says, so the two never disagree.
  */
 @ApplicationScoped
 public class Audit {
@@ -36,6 +39,10 @@ public class Audit {
 
     @Resource
     ManagedExecutorService executor;
+
+    /** Told of each event as it happens, on the caller's thread (the metrics count them). */
+    @Inject
+    Event<AuditEvent> listeners;
 
     /** Where the writer runs; none (a unit test's plain {@code new Audit()}): each line is written at once. */
     Executor writerThreads;
@@ -66,6 +73,9 @@ public class Audit {
             line.add("client", client);
         }
         write(line.add("outcome", outcome).build().toString());
+        if (listeners != null) {
+            listeners.fire(new AuditEvent(event, outcome));
+        }
     }
 
     private void write(String line) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.latchkey.consumer.LatchkeyUser;
 import org.latchkey.consumer.TokenRejectedException;
 import org.latchkey.consumer.TokenVerifier;
+import org.latchkey.metrics.Metrics;
 import org.latchkey.user.Standing;
 import org.latchkey.user.Standings;
 
@@ -27,7 +28,19 @@ public class AccessTokenIdentityStore implements IdentityStore {
     @Inject
     Standings standings;
 
+    @Inject
+    Metrics metrics;
+
     public CredentialValidationResult validate(AccessTokenCredential credential) {
+        long started = System.nanoTime();
+        try {
+            return check(credential);
+        } finally {
+            metrics.tokenChecked(System.nanoTime() - started);
+        }
+    }
+
+    private CredentialValidationResult check(AccessTokenCredential credential) {
         LatchkeyUser claimed;
         try {
             claimed = verifier.verifyAccess(credential.token());

@@ -175,7 +175,7 @@ public class LoginBacking {
                     faces.addMessage(null, texts.warn(Text.of("login.unverified")));
                     return;
                 }
-                audit.event("login", null, client, "failure"); // counted by begin
+                audit.event("login", notes.refusedUuid(), client, notes.refusal()); // counted by begin
                 faces.addMessage(null, texts.error(Text.of("login.invalid")));
             }
         }

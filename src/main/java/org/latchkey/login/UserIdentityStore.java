@@ -67,9 +67,15 @@ public class UserIdentityStore implements IdentityStore {
         Optional<User> user = Emails.isValid(email) ? users.findByEmail(email) : Optional.empty();
         if (user.isEmpty()) {
             hasher.verifyNothing(password);
+            notes.refused("unknown-email", null);
             return CredentialValidationResult.INVALID_RESULT;
         }
-        if (!hasher.verify(password, user.get().getPasswordHash()) || !user.get().isActive()) {
+        if (!hasher.verify(password, user.get().getPasswordHash())) {
+            notes.refused("wrong-password", user.get().getUuid());
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (!user.get().isActive()) {
+            notes.refused("inactive", user.get().getUuid());
             return CredentialValidationResult.INVALID_RESULT;
         }
         if (verifications.mustVerify(user.get())) {

@@ -47,7 +47,7 @@ public class PasswordWork {
     public PasswordWork() {
     }
 
-    PasswordWork(Limits limits) {
+    public PasswordWork(Limits limits) {
         configure(limits);
     }
 

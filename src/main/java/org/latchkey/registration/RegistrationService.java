@@ -135,8 +135,9 @@ public class RegistrationService {
             return problems.byField();
         }
         try {
-            users.create(user);
+            User created = users.create(user);
             throttle.succeeded(counted, Instant.now());
+            audit.event("register", created.getUuid(), client, "created");
         } catch (EmailTakenException e) {
             problems.add(EMAIL, EMAIL_TAKEN); // lost a race with another registration of the same address
         }

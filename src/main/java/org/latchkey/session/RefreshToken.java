@@ -20,6 +20,8 @@ import java.time.OffsetDateTime;
         + " WHERE t.familyId = :family AND t.revokedAt IS NULL")
 @NamedQuery(name = RefreshToken.REVOKE_USER, query = "UPDATE RefreshToken t SET t.revokedAt = :now"
         + " WHERE t.userId = :user AND t.revokedAt IS NULL AND t.familyId <> :keep")
+@NamedQuery(name = RefreshToken.LIVE_FAMILIES, query = "SELECT COUNT(t) FROM RefreshToken t WHERE t.rotatedAt IS NULL"
+        + " AND t.revokedAt IS NULL AND t.expiresAt > :now AND t.familyStartedAt > :startedAfter")
 @NamedQuery(name = RefreshToken.PURGE, query = "DELETE FROM RefreshToken t WHERE t.expiresAt < :before"
         + " OR t.revokedAt < :before")
 public class RefreshToken {
@@ -29,6 +31,7 @@ public class RefreshToken {
     static final String REVOKE_FAMILY = "RefreshToken.revokeFamily";
     static final String REVOKE_USER = "RefreshToken.revokeUser";
     static final String PURGE = "RefreshToken.purge";
+    static final String LIVE_FAMILIES = "RefreshToken.liveFamilies";
 
     @Id
     @SequenceGenerator(name = "refresh_token_seq", sequenceName = "refresh_token_seq", allocationSize = 1)

@@ -77,14 +77,12 @@ public class SessionService {
     @Transactional
     public Optional<SignIn> refresh(String rawRefresh, String client) {
         Optional<JwtClaims> claims = verified(rawRefresh);
-        if (claims.isEmpty()) {
+        Long userId = claims.map(SessionService::userId).orElse(null);
+        if (userId == null) {
+            audit.event("refresh", null, client, "not-valid"); // a bad signature, past its expiry, or not ours
             return Optional.empty();
         }
         String jti = jti(claims.get());
-        Long userId = userId(claims.get());
-        if (userId == null) {
-            return Optional.empty();
-        }
         // one person's rotations and revocations happen one after the other, on every instance: a sign-out
         // everywhere either sees this rotation's successor or this rotation sees its revocation. The signed token
         // names the person, so their row is locked first and the token's row read once, after the lock.
@@ -92,6 +90,7 @@ public class SessionService {
         RefreshToken token = byHash(hash(jti)).filter(t -> t.getUserId() == userId.longValue()).orElse(null);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (token == null || token.getRevokedAt() != null || !token.getExpiresAt().toInstant().isAfter(now)) {
+            audit.event("refresh", null, client, token == null ? "unknown" : token.getRevokedAt() != null ? "revoked" : "expired");
             return Optional.empty();
         }
         User user = users.findById(token.getUserId()).filter(User::isActive).orElse(null);
@@ -113,6 +112,7 @@ public class SessionService {
             }
             em.refresh(token); // another request rotated it first: read what it committed
             if (token.getRevokedAt() != null) {
+                audit.event("refresh", user.getUuid(), client, "revoked");
                 return Optional.empty();
             }
         }
@@ -124,11 +124,19 @@ public class SessionService {
                 audit.event("refresh", user.getUuid(), client, "success-same-successor");
                 return Optional.of(new SignIn(access(user, now), successor, user.getUuid()));
             }
+            audit.event("refresh", user.getUuid(), client, "revoked");
             return Optional.empty();
         }
         revokeFamily(token.getFamilyId(), now);
         audit.event("refresh-reuse-detected", user.getUuid(), client, "family-revoked");
         return Optional.empty();
+    }
+
+    /** Sign-ins (refresh families) that can still refresh now: each has one live token, its newest. */
+    public long activeSignIns() {
+        Instant now = Instant.now();
+        return em.createNamedQuery(RefreshToken.LIVE_FAMILIES, Long.class).setParameter("now", utc(now))
+                .setParameter("startedAfter", utc(now.minus(settings.absoluteLifetime()))).getSingleResult();
     }
 
     /**

@@ -10,6 +10,7 @@ import org.latchkey.registration.RegistrationConfiguration;
 import org.latchkey.reset.ResetConfiguration;
 import org.latchkey.password.PasswordHasher;
 import org.latchkey.password.PasswordPolicy;
+import org.latchkey.metrics.MetricsServlet;
 import org.latchkey.password.PasswordWork;
 import org.latchkey.session.SessionConfiguration;
 import org.latchkey.throttle.ThrottleConfiguration;
@@ -45,6 +46,7 @@ public final class Settings {
         MailConfiguration.read(values);
         RegistrationConfiguration.read(values);
         ResetConfiguration.read(values);
+        MetricsServlet.token(values);
         return new Summary(tokens, cookies, dataDir);
     }
 }

@@ -46,10 +46,13 @@ interface Doors {
     String KEY = TestKeys.random() + TestKeys.random();
 
     /** What a server runs these tests with: {@link LoginJourney#SETTINGS}, the first superuser and the key. */
+    /** The monitoring system's token for {@code /metrics}, made up per run. */
+    String METRICS_TOKEN = TestKeys.random();
+
     static Map<String, String> settings() {
         Map<String, String> settings = new java.util.HashMap<>(LoginJourney.SETTINGS);
         settings.putAll(Map.of("latchkey.admin.email", ADMIN_EMAIL, "latchkey.admin.password", ADMIN_PASSWORD,
-                "JWT_SIGNING_KEY", KEY));
+                "JWT_SIGNING_KEY", KEY, "latchkey.metrics.token", METRICS_TOKEN));
         return settings;
     }
 
@@ -172,6 +175,89 @@ interface Doors {
         assertTrue(anonymous.location().contains("/login?next="), anonymous.location());
         assertEquals(200, browser().get("login").status());
         assertEquals(200, browser().get("").status(), "the welcome page");
+    }
+
+    private Page scrape() throws Exception {
+        Page page = browser().header("Authorization", "Bearer " + METRICS_TOKEN).get("metrics");
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.header("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        return page;
+    }
+
+    private static double metric(Page scrape, String series) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(series)
+                + " (\\S+)$").matcher(scrape.body());
+        assertTrue(m.find(), series + " in\n" + scrape.body());
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    default void theMetricsCountExactlyWhatHappened() throws Exception {
+        String[] series = {"latchkey_sign_ins_total{outcome=\"ok\"}", "latchkey_sign_ins_total{outcome=\"wrong\"}",
+                "latchkey_sign_ins_total{outcome=\"unknown\"}", "latchkey_sign_ins_total{outcome=\"inactive\"}",
+                "latchkey_refreshes_total{outcome=\"ok\"}", "latchkey_refreshes_total{outcome=\"not_valid\"}",
+                "latchkey_refreshes_total{outcome=\"reuse_detected\"}", "latchkey_active_sign_ins",
+                "latchkey_bcrypt_checks_total", "latchkey_token_verification_seconds_count"};
+        Page before = scrape();
+        String email = Accounts.newEmail();
+        String person = "{\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD + "\"}";
+        assertEquals(201, browser().postJson("api/users", "{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\","
+                + "\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD + "\"}").status());
+        assertEquals(401, browser().postJson("api/token", "{\"email\":\"" + email + "\",\"password\":\"not it\"}").status());
+        assertEquals(401, browser().postJson("api/token", "{\"email\":\"nobody-" + email + "\",\"password\":\"x\"}").status());
+        Page pair = browser().postJson("api/token", person);
+        assertEquals(200, pair.status(), pair.body());
+        String refresh = pair.body().replaceAll(".*\"refresh\":\"([^\"]+)\".*", "$1");
+        String access = pair.body().replaceAll(".*\"access\":\"([^\"]+)\".*", "$1");
+        assertEquals(200, browser().postJson("api/token/refresh", "{\"refresh\":\"" + refresh + "\"}").status());
+        assertEquals(401, browser().postJson("api/token/refresh", "{\"refresh\":\"not.a.token\"}").status());
+        assertEquals(200, browser().header("Authorization", "Bearer " + access).get("api/me").status());
+        Page after = scrape();
+        double[] expected = {1, 1, 1, 0, 1, 1, 0, 1, 4, 2}; // bcrypt: the hash and three checks; tokens: /api/me and this scrape
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < series.length; i++) {
+            double delta = metric(after, series[i]) - metric(before, series[i]);
+            if (delta != expected[i]) {
+                wrong.add(series[i] + " went up by " + delta + ", not " + expected[i]);
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(Logs.shows(this::serverLog, "\"event\":\"login\",\"user\":\""), "the wrong password names the account");
+        assertTrue(Logs.shows(this::serverLog, "\"outcome\":\"unknown-email\""), "and the audit says why");
+        assertTrue(metric(after, "latchkey_bcrypt_concurrency") >= 1);
+        assertTrue(after.body().contains("jvm_memory_used_bytes"), "and the JVM's own figures");
+    }
+
+    @Test
+    default void onlyTheMonitoringTokenReadsTheMetrics() throws Exception {
+        Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String adminAccess = admin.cookie(ACCESS).orElseThrow();
+        Map<String, Browser> callers = new LinkedHashMap<>();
+        callers.put("anonymous", browser());
+        callers.put("a superuser's browser", admin);
+        callers.put("a superuser's access token", browser().header("Authorization", "Bearer " + adminAccess));
+        callers.put("a wrong token", browser().header("Authorization", "Bearer " + METRICS_TOKEN.substring(1) + "0"));
+        callers.put("the token as Basic", browser().header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("prometheus:" + METRICS_TOKEN).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        String root = doors().toString();
+        List<String> leaks = new ArrayList<>();
+        for (Map.Entry<String, Browser> caller : callers.entrySet()) {
+            Page canonical = caller.getValue().get(root + "metrics");
+            if (canonical.status() != 401 || !canonical.header("WWW-Authenticate").orElse("").startsWith("Bearer")) {
+                leaks.add(caller.getKey() + " GET /metrics -> " + canonical.status());
+            }
+            List<String> tries = new ArrayList<>(spellings("metrics"));
+            tries.add("metrics?token=" + METRICS_TOKEN);
+            for (String spelling : tries) {
+                Page answer = caller.getValue().get(root + spelling);
+                if (answer.status() == 200 || answer.body().contains("latchkey_sign_ins_total")
+                        || answer.body().contains("jvm_memory")) {
+                    leaks.add(caller.getKey() + " GET /" + spelling + " -> " + answer.status());
+                }
+            }
+        }
+        assertEquals(List.of(), leaks);
+        assertEquals(200, scrape().status(), "the token holder reads them");
     }
 
     /** What lives under {@code WEB-INF}: Faces templates (their markup shows how forms are built) and descriptors. */

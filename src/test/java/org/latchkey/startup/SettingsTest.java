@@ -62,6 +62,7 @@ class SettingsTest {
             new String[] {"latchkey.password.bcrypt-cost", "3", "latchkey.password.bcrypt-cost (LATCHKEY_PASSWORD_BCRYPT_COST) is '3'; set a whole number from 4 to 31"},
             new String[] {"latchkey.password.concurrency", "0", "latchkey.password.concurrency (LATCHKEY_PASSWORD_CONCURRENCY) is '0'; set a whole number from 1 to 1024"},
             new String[] {"latchkey.password.queue", "-1", "latchkey.password.queue (LATCHKEY_PASSWORD_QUEUE) is '-1'; set a whole number from 0 to 100000"},
+            new String[] {"latchkey.metrics.token", "short-secret", "latchkey.metrics.token (LATCHKEY_METRICS_TOKEN) is 12 characters long; set at least 32 random ones"},
             new String[] {"latchkey.password.max-wait", "PT5M", "latchkey.password.max-wait (LATCHKEY_PASSWORD_MAX_WAIT) is 'PT5M'; set a duration from PT0.01S to PT1M"},
             new String[] {"latchkey.password.max-wait", "soon", "latchkey.password.max-wait (LATCHKEY_PASSWORD_MAX_WAIT) is 'soon'; set an ISO-8601 duration such as PT2S (PT30S, PT15M, P5D)"},
             new String[] {"latchkey.session.absolute-lifetime", "-P1D", "latchkey.session.absolute-lifetime is PT-24H"},
