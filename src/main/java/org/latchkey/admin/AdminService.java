@@ -68,6 +68,32 @@ public class AdminService {
         return done;
     }
 
+    /** What a role change came to, for the page and the API to say. */
+    public enum RolesOutcome { DONE, NO_SUCH_PERSON, OWN_SUPERUSER_FLAG, LAST_SUPERUSER }
+
+    /**
+     * Grants or revokes staff and superuser. Never a superuser's own superuser flag (another superuser does that),
+     * never the last active superuser's. Audited as {@code roles-changed} with who did it and the roles now, or why not.
+     */
+    public RolesOutcome setRoles(String uuid, boolean staff, boolean superuser, String refreshToken, String client)
+            throws NotAllowedException {
+        Caller caller = callers.superuser("roles-changed", refreshToken);
+        RolesOutcome outcome;
+        if (uuid.equals(caller.uuid()) && !superuser) {
+            outcome = RolesOutcome.OWN_SUPERUSER_FLAG;
+        } else {
+            outcome = switch (users.setRoles(uuid, staff, superuser)) {
+                case DONE -> RolesOutcome.DONE;
+                case NO_SUCH_PERSON -> RolesOutcome.NO_SUCH_PERSON;
+                case LAST_SUPERUSER -> RolesOutcome.LAST_SUPERUSER;
+            };
+        }
+        audit.event("roles-changed", uuid, client, outcome == RolesOutcome.DONE
+                ? (superuser ? "superuser" : staff ? "staff" : "user")
+                : "refused-" + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), caller.uuid());
+        return outcome;
+    }
+
     /**
      * Mails the person a reset link (under the same hourly limit as any request); the superuser never sees it.
      *

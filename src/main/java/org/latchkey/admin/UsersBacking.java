@@ -88,6 +88,26 @@ public class UsersBacking {
         }
     }
 
+    /** Sets both flags as the button says (each button flips one and keeps the other). */
+    public void setRoles(String uuid, boolean staff, boolean superuser) {
+        try {
+            switch (admin.setRoles(uuid, staff, superuser, refreshToken(), client())) {
+                case DONE -> {
+                    String roles = superuser && staff ? texts.get(Text.of("users.staff")) + ", " + texts.get(Text.of("users.superuser"))
+                            : superuser ? texts.get(Text.of("users.superuser"))
+                            : staff ? texts.get(Text.of("users.staff")) : texts.get(Text.of("users.roleUser"));
+                    faces.addMessage(null, texts.info(Text.of("users.rolesDone", emailOf(uuid), roles)));
+                    users = null; // show them as they are now
+                }
+                case OWN_SUPERUSER_FLAG -> faces.addMessage(null, texts.error(Text.of("users.cannotOwnSuperuser")));
+                case LAST_SUPERUSER -> faces.addMessage(null, texts.error(Text.of("users.cannotLastSuperuser")));
+                case NO_SUCH_PERSON -> faces.addMessage(null, texts.error(Text.of("users.noSuchPerson")));
+            }
+        } catch (NotAllowedException e) {
+            faces.addMessage(null, texts.error(Text.of("users.notAllowed")));
+        }
+    }
+
     private String emailOf(String uuid) {
         return getUsers().stream().filter(u -> u.getUuid().equals(uuid)).map(User::getEmail).findFirst().orElse("");
     }

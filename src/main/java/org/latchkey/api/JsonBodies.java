@@ -61,6 +61,18 @@ final class JsonBodies {
         return text.getString();
     }
 
+    /** A required {@code true} or {@code false}. */
+    static boolean requiredBoolean(JsonObject body, String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new ApiProblem(400, "The field \"" + field + "\" is required.", "required");
+        }
+        if (value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
+            throw new ApiProblem(400, "The field \"" + field + "\" must be true or false.", "invalid");
+        }
+        return value.getValueType() == JsonValue.ValueType.TRUE;
+    }
+
     /** A string field or null (the service then says what is missing, by field); another type is refused here. */
     static String optional(JsonObject json, String field) {
         if (!json.containsKey(field) || json.isNull(field)) {

@@ -18,12 +18,14 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = User.STANDING_BY_UUID, query = "SELECT NEW org.latchkey.user.Standing(u.id, u.active, u.staff,"
         + " u.superuser, u.tokensValidAfter) FROM User u WHERE u.uuid = :uuid")
 @NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.emailKey")
+@NamedQuery(name = User.ACTIVE_SUPERUSERS, query = "SELECT u FROM User u WHERE u.superuser = TRUE AND u.active = TRUE")
 public class User {
 
     static final String BY_EMAIL_KEY = "User.byEmailKey";
     static final String BY_UUID = "User.byUuid";
     static final String STANDING_BY_UUID = "User.standingByUuid";
     static final String ALL = "User.all";
+    static final String ACTIVE_SUPERUSERS = "User.activeSuperusers";
 
     @Id
     @SequenceGenerator(name = "latchkey_user_seq", sequenceName = "latchkey_user_seq", allocationSize = 1) // one value per call: EclipseLink on H2 2.x rejects preallocation
@@ -138,6 +140,11 @@ public class User {
     void makeSuperuser() {
         this.staff = true;
         this.superuser = true;
+    }
+
+    void setRoles(boolean staff, boolean superuser) {
+        this.staff = staff;
+        this.superuser = superuser;
     }
 
     void setPasswordHash(String passwordHash) {

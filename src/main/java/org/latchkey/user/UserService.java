@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -188,6 +189,33 @@ public class UserService {
             }
             throw e;
         }
+    }
+
+    /** What a change of roles came to. */
+    public enum RoleChange { DONE, NO_SUCH_PERSON, LAST_SUPERUSER }
+
+    /**
+     * Sets the person's staff and superuser flags; Latchkey applies them at once (its standings), new tokens carry
+     * them from the next refresh. The active superusers' rows are locked first, so two superusers removing each
+     * other's flag at once cannot leave nobody: the second sees the first's change.
+     */
+    @Transactional
+    public RoleChange setRoles(String uuid, boolean staff, boolean superuser) {
+        List<User> superusers = em.createNamedQuery(User.ACTIVE_SUPERUSERS, User.class)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Optional<User> found = em.createNamedQuery(User.BY_UUID, User.class).setParameter("uuid", uuid)
+                .getResultStream().findFirst();
+        if (found.isEmpty()) {
+            return RoleChange.NO_SUCH_PERSON;
+        }
+        User user = found.get();
+        if (!superuser && user.isSuperuser() && user.isActive()
+                && superusers.stream().noneMatch(other -> !other.getId().equals(user.getId()))) {
+            return RoleChange.LAST_SUPERUSER;
+        }
+        user.setRoles(staff, superuser);
+        standingChanged(user);
+        return RoleChange.DONE;
     }
 
     /** For the first-superuser bootstrap: promotes an existing account. */

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.latchkey.support.Accounts;
@@ -175,6 +179,98 @@ interface Doors {
         assertTrue(anonymous.location().contains("/login?next="), anonymous.location());
         assertEquals(200, browser().get("login").status());
         assertEquals(200, browser().get("").status(), "the welcome page");
+    }
+
+    private static String claim(String jwt, String name) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return payload.replaceAll(".*\"" + name + "\":([a-z]+).*", "$1");
+    }
+
+    private static Page roles(Browser caller, String uuid, boolean staff, boolean superuser, String refresh)
+            throws Exception {
+        return caller.putJson("api/admin/users/" + uuid + "/roles", "{\"is_staff\":" + staff + ",\"is_superuser\":"
+                + superuser + (refresh == null ? "" : ",\"refresh\":\"" + refresh + "\"") + "}");
+    }
+
+    private Browser bearer(Browser person) throws Exception {
+        return browser().header("Authorization", "Bearer " + person.cookie(ACCESS).orElseThrow())
+                .header("Accept", "application/json");
+    }
+
+    @Test
+    default void superusersGrantAndRevokeRolesByTheRules() throws Exception {
+        Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String adminRefresh = admin.cookie(REFRESH).orElseThrow();
+        String adminUuid = admin.get("account").document().getElementById("uuid").text();
+        String email = Accounts.newEmail();
+        Browser person = newPerson(email);
+        String uuid = person.get("account").document().getElementById("uuid").text();
+        String oldAccess = person.cookie(ACCESS).orElseThrow();
+
+        // the page: make staff; Latchkey knows at once, the person's token says so from the next refresh
+        Page users = admin.get("admin/users");
+        Element makeStaff = users.document().selectFirst("tr[data-uuid=" + uuid + "] input.make-staff");
+        assertTrue(makeStaff != null, users.body());
+        Page done = admin.submit(users, "users_form", Map.of(), makeStaff.attr("name"));
+        assertTrue(done.messages().contains("The roles of " + email + " are now: staff."), done.messages().toString());
+        assertTrue(done.document().selectFirst("tr[data-uuid=" + uuid + "] td.status").text().contains("staff"));
+        Page me = person.get("api/me");
+        assertTrue(me.body().contains("\"is_staff\":true"), "at once on Latchkey: " + me.body());
+        assertEquals("false", claim(oldAccess, "user_is_staff"), "the token already out says what it said");
+        person.dropCookie(ACCESS);
+        assertEquals(302, person.get("login").status(), "a silent refresh");
+        assertEquals("true", claim(person.cookie(ACCESS).orElseThrow(), "user_is_staff"), "the next token carries it");
+
+        // the API, for scripts: the same rules; refusals change nothing
+        Browser adminApi = bearer(admin);
+        Browser personApi = bearer(person);
+        assertEquals(401, roles(browser(), uuid, true, true, adminRefresh).status(), "no token");
+        assertEquals(400, roles(adminApi, uuid, true, true, null).status(), "no refresh token");
+        assertEquals(403, roles(adminApi, uuid, true, true, person.cookie(REFRESH).orElseThrow()).status(),
+                "someone else's refresh token");
+        Page staffOnly = roles(personApi, uuid, true, true, person.cookie(REFRESH).orElseThrow());
+        assertEquals(403, staffOnly.status(), "staff is not superuser: " + staffOnly.body());
+        assertTrue(staffOnly.body().contains("not_superuser"), staffOnly.body());
+        assertEquals(400, adminApi.putJson("api/admin/users/" + uuid + "/roles", "{\"is_staff\":\"yes\",\"is_superuser\":true,"
+                + "\"refresh\":\"" + adminRefresh + "\"}").status(), "a boolean is a boolean");
+        assertEquals(404, roles(adminApi, "no-such-uuid", true, true, adminRefresh).status());
+        Page own = roles(adminApi, adminUuid, true, false, adminRefresh);
+        assertEquals(409, own.status(), own.body());
+        assertTrue(own.body().contains("own_superuser_flag"), own.body());
+        assertTrue(person.get("api/me").body().contains("\"is_superuser\":false"), "nothing changed");
+        Page promoted = roles(adminApi, uuid, true, true, adminRefresh);
+        assertEquals(200, promoted.status(), promoted.body());
+        assertEquals(200, person.get("admin/users").status(), "a superuser now, at once");
+        assertTrue(Logs.shows(this::serverLog, "\"event\":\"roles-changed\",\"actor\":\"" + adminUuid + "\",\"user\":\""
+                + uuid + "\""), "audited with who did it");
+
+        // two superusers removing each other's role at once never leave none (when they are the only two)
+        Page list = admin.get("admin/users");
+        long superusers = list.document().select("td.status").stream().filter(td -> td.text().contains("superuser")).count();
+        String personRefresh = person.cookie(REFRESH).orElseThrow();
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            Future<Page> byAdmin = both.submit(() -> roles(adminApi, uuid, true, false, adminRefresh));
+            Future<Page> byPerson = both.submit(() -> roles(bearer(person), adminUuid, true, false, personRefresh));
+            int a = byAdmin.get(30, TimeUnit.SECONDS).status();
+            int p = byPerson.get(30, TimeUnit.SECONDS).status();
+            boolean adminLeft = admin.get("api/me").body().contains("\"is_superuser\":true");
+            boolean personLeft = person.get("api/me").body().contains("\"is_superuser\":true");
+            assertTrue(adminLeft || personLeft, "someone is still superuser (" + a + ", " + p + ")");
+            if (superusers == 2) {
+                assertEquals(1, (a == 200 ? 1 : 0) + (p == 200 ? 1 : 0), "exactly one removal went through: " + a + ", " + p);
+                assertTrue(List.of(403, 409).contains(a == 200 ? p : a), a + ", " + p);
+            }
+            if (!adminLeft) { // the person won: they give the role back to the test's superuser, who then takes theirs
+                assertEquals(200, roles(bearer(person), adminUuid, true, true, person.cookie(REFRESH).orElseThrow()).status());
+            }
+            if (personLeft) {
+                assertEquals(200, roles(adminApi, uuid, false, false, adminRefresh).status(), "and back to how it was");
+            }
+        } finally {
+            both.shutdownNow();
+        }
     }
 
     private Page scrape() throws Exception {

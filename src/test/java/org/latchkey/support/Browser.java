@@ -75,6 +75,12 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON PUT. */
+    public Page putJson(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A header sent with every request from now on, e.g. {@code Accept: text/html} as a browser navigation. */
     public Browser header(String name, String value) {
         headers.put(name, value);
