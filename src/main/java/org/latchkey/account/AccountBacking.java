@@ -9,7 +9,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.latchkey.audit.Audit;
 import org.latchkey.caller.NotAllowedException;
@@ -18,6 +22,7 @@ import org.latchkey.consumer.LatchkeyUser;
 import org.latchkey.consumer.Tokens;
 import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
+import org.latchkey.session.SignInEntry;
 import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
 import org.latchkey.throttle.ClientAddress;
@@ -62,6 +67,10 @@ public class AccountBacking {
     @Inject
     ThrottleSettings throttleSettings;
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
+
+    private List<SignInEntry> signIns;
+    private boolean signInsHidden;
     private String newEmail;
     private String emailPassword;
     private String currentPassword;
@@ -132,6 +141,39 @@ public class AccountBacking {
         faces.addMessage(null, texts.info(Text.of("account.signedOutEverywhere")));
         external.redirect(external.getRequestContextPath() + "/login");
         faces.responseComplete();
+    }
+
+    /** This person's live sign-ins, or none (and a note) without this browser's auth-host session. */
+    public List<SignInEntry> getSignIns() {
+        if (signIns == null) {
+            try {
+                signIns = accounts.signIns(refreshToken());
+            } catch (NotAllowedException e) {
+                signIns = List.of();
+                signInsHidden = true;
+            }
+        }
+        return signIns;
+    }
+
+    public boolean isSignInsHidden() {
+        getSignIns();
+        return signInsHidden;
+    }
+
+    public String when(Instant instant) {
+        return WHEN.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    public void endSignIn(String id) {
+        try {
+            boolean done = accounts.endSignIn(id, refreshToken());
+            faces.addMessage(null, done ? texts.info(Text.of("account.signInEnded"))
+                    : texts.error(Text.of("account.noSuchSignIn")));
+            signIns = null; // the list as it is now
+        } catch (NotAllowedException e) {
+            faces.addMessage(null, texts.error(Text.of("account.cannotChange")));
+        }
     }
 
     private String refreshToken() {

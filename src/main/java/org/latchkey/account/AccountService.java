@@ -18,6 +18,8 @@ import org.latchkey.mail.Mailer;
 import org.latchkey.password.PasswordHasher;
 import org.latchkey.password.PasswordPolicy;
 import org.latchkey.session.SessionService;
+import org.latchkey.session.SignInEntry;
+import org.latchkey.session.SignInsService;
 import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
 import org.latchkey.user.User;
@@ -48,6 +50,15 @@ public class AccountService {
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    SignInsService signIns;
+
+    @Inject
+    org.latchkey.audit.Audit audit;
+
+    @Inject
+    org.latchkey.throttle.Clients clients;
 
     @Inject
     Callers callers;
@@ -111,6 +122,28 @@ public class AccountService {
         Caller caller = callers.withHostSession("sign-out-everywhere", refreshToken);
         sessions.endAllSessions(caller.id());
         return caller;
+    }
+
+    /**
+     * Where this person is signed in, this sign-in marked. Only from the auth host's own session: the list says
+     * where each device was last used, which an access token (seen by every service on the domain) must not read.
+     */
+    public List<SignInEntry> signIns(String refreshToken) throws NotAllowedException {
+        Caller caller = callers.withHostSession("sign-ins-read", refreshToken);
+        return signIns.of(caller.id(), caller.family());
+    }
+
+    /**
+     * Ends one of this person's other sign-ins (a lost phone): it refreshes no more. Not this one — that is signing
+     * out. Only from the auth host's own session.
+     *
+     * @return false when the person has no such other live sign-in
+     */
+    public boolean endSignIn(String id, String refreshToken) throws NotAllowedException {
+        Caller caller = callers.withHostSession("sign-in-end", refreshToken);
+        boolean done = id != null && !id.equals(caller.family()) && signIns.end(caller.id(), id);
+        audit.event("sign-in-ended", caller.uuid(), clients.address(), done ? "success" : "no-such-sign-in");
+        return done;
     }
 
     private static void add(Map<String, List<Text>> problems, String field, Text message) {

@@ -23,6 +23,7 @@ import org.latchkey.consumer.CurrentUser;
 import org.latchkey.consumer.LatchkeyUser;
 import org.latchkey.consumer.Tokens;
 import org.latchkey.cookie.CookieSettings;
+import org.latchkey.session.SignInEntry;
 import org.latchkey.text.Texts;
 
 /**
@@ -106,6 +107,49 @@ public class MeResource {
             throw notAllowed();
         }
         audit.event("sign-out-everywhere", user.uuid(), clients.address(), "success");
+        return ApiProblem.json(200, JsonObject.EMPTY_JSON_OBJECT);
+    }
+
+    /**
+     * {@code POST /api/me/sign-ins} {@code {"refresh"}}: where this person is signed in — a POST because the proof of
+     * the auth-host session travels in the body, never in a URL. 200 {@code {"sign_ins":[{"id","browser","system",
+     * "address","started","last_used","current"}]}}, newest use first.
+     */
+    @POST
+    @Path("sign-ins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signIns(InputStream body) {
+        currentUser.get().orElseThrow(this::notAuthenticated);
+        JsonObject json = JsonBodies.read(body);
+        List<SignInEntry> entries;
+        try {
+            entries = accounts.signIns(JsonBodies.required(json, "refresh"));
+        } catch (NotAllowedException e) {
+            throw notAllowed();
+        }
+        JsonArrayBuilder list = JsonBodies.JSON.createArrayBuilder();
+        for (SignInEntry entry : entries) {
+            list.add(JsonBodies.JSON.createObjectBuilder().add("id", entry.id()).add("browser", entry.browser())
+                    .add("system", entry.system()).add("address", entry.address()).add("started", entry.started().toString())
+                    .add("last_used", entry.lastUsed().toString()).add("current", entry.current()));
+        }
+        return ApiProblem.json(200, JsonBodies.JSON.createObjectBuilder().add("sign_ins", list).build());
+    }
+
+    /** {@code POST /api/me/sign-ins/{id}/end} {@code {"refresh"}}: that other sign-in refreshes no more; 404 if none. */
+    @POST
+    @Path("sign-ins/{id}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response endSignIn(@jakarta.ws.rs.PathParam("id") String id, InputStream body) {
+        currentUser.get().orElseThrow(this::notAuthenticated);
+        JsonObject json = JsonBodies.read(body);
+        try {
+            if (!accounts.endSignIn(id, JsonBodies.required(json, "refresh"))) {
+                throw new ApiProblem(404, "No such other sign-in of yours.", "not_found");
+            }
+        } catch (NotAllowedException e) {
+            throw notAllowed();
+        }
         return ApiProblem.json(200, JsonObject.EMPTY_JSON_OBJECT);
     }
 

@@ -72,7 +72,7 @@ public class Metrics {
                 .register(registry);
         FunctionCounter.builder("latchkey.bcrypt.wait", passwords, p -> p.waitedNanos() / 1e9).baseUnit("seconds")
                 .description("time checks waited for a turn, in all").register(registry);
-        Gauge.builder("latchkey.active.sign.ins", sessions, SessionService::activeSignIns)
+        Gauge.builder("latchkey.active.sign.ins", sessions, Metrics::activeSignIns)
                 .description("sign-ins (refresh families) that can still refresh, on every instance").register(registry);
         tokenChecks = Timer.builder("latchkey.token.verification")
                 .description("checking an access token on the auth host: signature, expiry, standing").register(registry);
@@ -92,6 +92,15 @@ public class Metrics {
             refreshes(REFRESHES.get(event.outcome())).increment();
         } else if (event.event().equals("refresh-reuse-detected")) {
             refreshes("reuse_detected").increment();
+        }
+    }
+
+    /** Read at each scrape; while the database is away the gauge says NaN (no value), the rest still answers. */
+    private static double activeSignIns(SessionService sessions) {
+        try {
+            return sessions.activeSignIns();
+        } catch (RuntimeException databaseAway) {
+            return Double.NaN;
         }
     }
 

@@ -18,10 +18,15 @@ import java.time.OffsetDateTime;
         + " WHERE t.jtiHash = :hash AND t.rotatedAt IS NULL AND t.revokedAt IS NULL")
 @NamedQuery(name = RefreshToken.REVOKE_FAMILY, query = "UPDATE RefreshToken t SET t.revokedAt = :now"
         + " WHERE t.familyId = :family AND t.revokedAt IS NULL")
+@NamedQuery(name = RefreshToken.REVOKE_FAMILY_OF_USER, query = "UPDATE RefreshToken t SET t.revokedAt = :now"
+        + " WHERE t.familyId = :family AND t.userId = :user AND t.revokedAt IS NULL")
 @NamedQuery(name = RefreshToken.REVOKE_USER, query = "UPDATE RefreshToken t SET t.revokedAt = :now"
         + " WHERE t.userId = :user AND t.revokedAt IS NULL AND t.familyId <> :keep")
 @NamedQuery(name = RefreshToken.LIVE_FAMILIES, query = "SELECT COUNT(t) FROM RefreshToken t WHERE t.rotatedAt IS NULL"
         + " AND t.revokedAt IS NULL AND t.expiresAt > :now AND t.familyStartedAt > :startedAfter")
+@NamedQuery(name = RefreshToken.LIVE_OF_USER, query = "SELECT t FROM RefreshToken t WHERE t.userId = :user"
+        + " AND t.rotatedAt IS NULL AND t.revokedAt IS NULL AND t.expiresAt > :now AND t.familyStartedAt > :startedAfter"
+        + " ORDER BY t.issuedAt DESC")
 @NamedQuery(name = RefreshToken.PURGE, query = "DELETE FROM RefreshToken t WHERE t.expiresAt < :before"
         + " OR t.revokedAt < :before")
 public class RefreshToken {
@@ -30,8 +35,10 @@ public class RefreshToken {
     static final String ROTATE = "RefreshToken.rotate";
     static final String REVOKE_FAMILY = "RefreshToken.revokeFamily";
     static final String REVOKE_USER = "RefreshToken.revokeUser";
+    static final String REVOKE_FAMILY_OF_USER = "RefreshToken.revokeFamilyOfUser";
     static final String PURGE = "RefreshToken.purge";
     static final String LIVE_FAMILIES = "RefreshToken.liveFamilies";
+    static final String LIVE_OF_USER = "RefreshToken.liveOfUser";
 
     @Id
     @SequenceGenerator(name = "refresh_token_seq", sequenceName = "refresh_token_seq", allocationSize = 1)
@@ -62,7 +69,20 @@ public class RefreshToken {
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
 
+    @Column(name = "client_address", length = 64)
+    private String clientAddress;
+
+    @Column(name = "user_agent", length = 300)
+    private String userAgent;
+
     protected RefreshToken() {
+    }
+
+    RefreshToken(String jtiHash, long userId, String familyId, OffsetDateTime familyStartedAt,
+                 OffsetDateTime issuedAt, OffsetDateTime expiresAt, ClientDevice device) {
+        this(jtiHash, userId, familyId, familyStartedAt, issuedAt, expiresAt);
+        this.clientAddress = device.address();
+        this.userAgent = device.userAgent();
     }
 
     RefreshToken(String jtiHash, long userId, String familyId, OffsetDateTime familyStartedAt,
@@ -87,6 +107,10 @@ public class RefreshToken {
         return familyStartedAt;
     }
 
+    OffsetDateTime getIssuedAt() {
+        return issuedAt;
+    }
+
     OffsetDateTime getExpiresAt() {
         return expiresAt;
     }
@@ -97,5 +121,13 @@ public class RefreshToken {
 
     OffsetDateTime getRevokedAt() {
         return revokedAt;
+    }
+
+    String getClientAddress() {
+        return clientAddress;
+    }
+
+    String getUserAgent() {
+        return userAgent;
     }
 }

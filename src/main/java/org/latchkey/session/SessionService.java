@@ -46,6 +46,9 @@ public class SessionService {
     EntityManager em;
 
     @Inject
+    org.latchkey.throttle.Clients clients;
+
+    @Inject
     TokenIssuer issuer;
 
     @Inject
@@ -69,7 +72,7 @@ public class SessionService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         IssuedToken refresh = issuer.refresh(userId, now, now.plus(settings.absoluteLifetime()));
         em.persist(new RefreshToken(hash(refresh.jti()), userId, UUID.randomUUID().toString(), utc(now), utc(now),
-                utc(refresh.expiresAt())));
+                utc(refresh.expiresAt()), device(clients.address())));
         return new SignIn(access(user, now), refresh, user.getUuid());
     }
 
@@ -106,7 +109,7 @@ public class SessionService {
             if (rotated == 1) {
                 IssuedToken successor = issuer.successor(user.getId(), jti, now, familyEnd);
                 em.persist(new RefreshToken(hash(successor.jti()), user.getId(), token.getFamilyId(),
-                        token.getFamilyStartedAt(), utc(now), utc(successor.expiresAt())));
+                        token.getFamilyStartedAt(), utc(now), utc(successor.expiresAt()), device(client)));
                 audit.event("refresh", user.getUuid(), client, "success");
                 return Optional.of(new SignIn(access(user, now), successor, user.getUuid()));
             }
@@ -130,6 +133,10 @@ public class SessionService {
         revokeFamily(token.getFamilyId(), now);
         audit.event("refresh-reuse-detected", user.getUuid(), client, "family-revoked");
         return Optional.empty();
+    }
+
+    private ClientDevice device(String address) {
+        return ClientDevice.of(address, clients.userAgent());
     }
 
     /** Sign-ins (refresh families) that can still refresh now: each has one live token, its newest. */

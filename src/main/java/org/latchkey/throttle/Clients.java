@@ -26,4 +26,9 @@ public class Clients {
     public String address() {
         return ClientAddress.of(request, settings.trustedProxies());
     }
+
+    /** The request's {@code User-Agent}, as sent (may be null). */
+    public String userAgent() {
+        return request.getHeader("User-Agent");
+    }
 }

@@ -273,6 +273,66 @@ interface Doors {
         }
     }
 
+    String FIREFOX = "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    String PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+            + " Chrome/131.0.0.0 Mobile Safari/537.36";
+
+    @Test
+    default void aPersonSeesWhereTheyAreSignedInAndEndsOne() throws Exception {
+        String email = Accounts.newEmail();
+        Browser laptop = browser().header("User-Agent", FIREFOX);
+        assertEquals(302, Accounts.register(laptop, email, null).status());
+        assertEquals(302, Accounts.login(laptop, email, Accounts.PASSWORD, null).status());
+        Browser phone = browser().header("User-Agent", PHONE);
+        assertEquals(302, Accounts.login(phone, email, Accounts.PASSWORD, null).status());
+
+        Page account = laptop.get("account");
+        List<Element> rows = account.document().select("table.sign-ins tbody tr");
+        assertEquals(2, rows.size(), account.body());
+        Element mine = account.document().selectFirst("table.sign-ins tr.current");
+        assertTrue(mine != null, account.body());
+        assertEquals("Firefox 133", mine.selectFirst("td.browser").text());
+        assertEquals("Ubuntu", mine.selectFirst("td.system").text());
+        assertTrue(mine.text().contains("This device"), mine.text());
+        Element other = rows.stream().filter(r -> !r.hasClass("current")).findFirst().orElseThrow();
+        assertEquals("Chrome Mobile 131", other.selectFirst("td.browser").text());
+        assertEquals("Android 14", other.selectFirst("td.system").text());
+        assertFalse(other.selectFirst("td.address").text().isBlank());
+        assertEquals(null, mine.selectFirst("input.end-sign-in"), "this one is signed out with Sign out");
+
+        // the access cookie alone (what every service on the domain sees) reads no list and ends nothing
+        Browser accessOnly = browser();
+        accessOnly.setCookie(ACCESS, laptop.cookie(ACCESS).orElseThrow());
+        Page hidden = accessOnly.get("account");
+        assertEquals(200, hidden.status());
+        assertTrue(hidden.document().getElementById("sign_ins_hidden") != null, hidden.body());
+        assertEquals(0, hidden.document().select("table.sign-ins tr[data-sign-in]").size());
+        Browser api = bearer(laptop);
+        assertEquals(400, api.postJson("api/me/sign-ins", "{}").status(), "no refresh token");
+        assertEquals(403, api.postJson("api/me/sign-ins", "{\"refresh\":\"" + phone.cookie(REFRESH).orElseThrow().replace('a', 'b')
+                + "\"}").status(), "not a live one of this person's");
+        assertEquals(401, browser().postJson("api/me/sign-ins", "{\"refresh\":\"" + laptop.cookie(REFRESH).orElseThrow()
+                + "\"}").status(), "nobody");
+        String phoneId = other.attr("data-sign-in");
+        Browser stranger = newPerson(Accounts.newEmail());
+        assertEquals(404, bearer(stranger).postJson("api/me/sign-ins/" + phoneId + "/end", "{\"refresh\":\""
+                + stranger.cookie(REFRESH).orElseThrow() + "\"}").status(), "someone else's sign-in is no business of theirs");
+        assertEquals(404, api.postJson("api/me/sign-ins/" + mine.attr("data-sign-in") + "/end", "{\"refresh\":\""
+                + laptop.cookie(REFRESH).orElseThrow() + "\"}").status(), "not this one: that is signing out");
+
+        // the laptop ends the phone's sign-in: it refreshes no more
+        Page ended = laptop.submit(account, "sign_ins_form", Map.of(), other.selectFirst("input.end-sign-in").attr("name"));
+        assertTrue(ended.messages().stream().anyMatch(m -> m.startsWith("That sign-in is signed out")), ended.messages().toString());
+        assertEquals(1, ended.document().select("table.sign-ins tbody tr").size(), ended.body());
+        phone.dropCookie(ACCESS);
+        assertEquals(200, phone.get("login").status(), "the phone's refresh token no longer refreshes");
+        Page list = api.postJson("api/me/sign-ins", "{\"refresh\":\"" + laptop.cookie(REFRESH).orElseThrow() + "\"}");
+        assertEquals(200, list.status(), list.body());
+        assertTrue(list.body().contains("\"browser\":\"Firefox 133\"") && list.body().contains("\"current\":true"), list.body());
+        assertFalse(list.body().contains("Chrome Mobile"), list.body());
+        assertTrue(Logs.shows(this::serverLog, "\"event\":\"sign-in-ended\""), "audited");
+    }
+
     private Page scrape() throws Exception {
         Page page = browser().header("Authorization", "Bearer " + METRICS_TOKEN).get("metrics");
         assertEquals(200, page.status(), page.body());

@@ -1,0 +1,17 @@
+package org.latchkey.session;
+
+/** Where a request came from, as a sign-in remembers it: the client address and the browser's own words. */
+public record ClientDevice(String address, String userAgent) {
+
+    static final int MAX_AGENT = 300;
+
+    /** Cut to what the column holds, control characters as spaces; none when the client sent none. */
+    public static ClientDevice of(String address, String userAgent) {
+        String agent = userAgent == null || userAgent.isBlank() ? null : userAgent.replaceAll("\\p{Cntrl}", " ").strip();
+        if (agent != null && agent.length() > MAX_AGENT) {
+            agent = agent.substring(0, MAX_AGENT);
+        }
+        String client = address == null || address.length() > 64 ? null : address;
+        return new ClientDevice(client, agent);
+    }
+}
