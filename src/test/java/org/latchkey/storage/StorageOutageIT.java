@@ -41,7 +41,9 @@ class StorageOutageIT {
                 : new TcpProxy("127.0.0.1", h2.getPort())) {
             Path postBoot = data.resolve("post-boot.asadmin");
             Files.writeString(postBoot, postBoot(postgres, proxy.port()));
-            Map<String, String> settings = Map.of("latchkey.cookie.secure", "false", "latchkey.password.bcrypt-cost", "8");
+            String metricsToken = org.latchkey.token.TestKeys.random();
+            Map<String, String> settings = Map.of("latchkey.cookie.secure", "false", "latchkey.password.bcrypt-cost", "8",
+                    "latchkey.metrics.token", metricsToken);
             try (PayaraMicroProcess server = PayaraMicroProcess.start("outage", data, postBoot, settings)) {
                 URI base = server.base();
                 String before = Accounts.newEmail();
@@ -74,6 +76,11 @@ class StorageOutageIT {
                 assertEquals(503, down.statusCode(), down.body());
                 assertTrue(down.body().contains("DOWN"), down.body());
                 System.out.printf("FIGURES outage: 503s and DOWN within %d ms of the cut%n", (System.nanoTime() - cut) / 1_000_000);
+                HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(base.resolve("metrics"))
+                        .header("Authorization", "Bearer " + metricsToken).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, metrics.statusCode(), "the monitoring still reads the counts: " + metrics.body());
+                assertTrue(metrics.body().contains("latchkey_active_sign_ins NaN"), "no value while the database is away");
+                assertTrue(metrics.body().contains("latchkey_sign_ins_total{outcome=\"ok\"} 1.0"), metrics.body());
 
                 proxy.restore();
                 long restored = System.nanoTime();
