@@ -67,7 +67,7 @@ public class AccountBacking {
     @Inject
     ThrottleSettings throttleSettings;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private List<SignInEntry> signIns;
     private boolean signInsHidden;

@@ -23,6 +23,41 @@ public final class AccountPage {
                 .map(org.openqa.selenium.WebElement::getText).toList();
     }
 
+    /** Each sign-in's row: "browser · system | address | started | last used | …". */
+    public java.util.List<String> signIns() {
+        return browser.driver().findElements(By.cssSelector("table.sign-ins tbody tr")).stream()
+                .map(row -> row.findElement(By.cssSelector(".browser")).getText() + " · "
+                        + row.findElement(By.cssSelector(".system")).getText() + " | "
+                        + row.findElement(By.cssSelector(".address")).getText())
+                .toList();
+    }
+
+    /** Scrolls to "Where you're signed in" and takes its picture. */
+    public AccountPage showSignIns(String name) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.querySelector('h2 + p + form#sign_ins_form, #sign_ins_form').scrollIntoView()");
+        browser.screenshot(name);
+        return this;
+    }
+
+    public String thisDeviceBrowser() {
+        return browser.driver().findElement(By.cssSelector("table.sign-ins tr.current .browser")).getText();
+    }
+
+    /** Presses "Sign out this one" on the row of that browser. */
+    public AccountPage endOtherSignIn(String browserName) {
+        for (org.openqa.selenium.WebElement row : browser.driver().findElements(By.cssSelector("table.sign-ins tbody tr"))) {
+            if (row.findElement(By.cssSelector(".browser")).getText().equals(browserName)) {
+                org.openqa.selenium.WebElement button = row.findElement(By.cssSelector("input.end-sign-in"));
+                button.click();
+                browser.waiting().until(ExpectedConditions.stalenessOf(button)); // the answer replaced the page
+                browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages li")));
+                return at(browser);
+            }
+        }
+        throw new AssertionError("no sign-in of " + browserName + " in " + signIns());
+    }
+
     public String headerName() {
         return browser.driver().findElement(By.id("header_user")).getText();
     }

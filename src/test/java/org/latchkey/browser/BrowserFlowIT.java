@@ -238,13 +238,36 @@ class BrowserFlowIT {
         }
     }
 
+    @Test
+    void aPersonEndsTheSignInOfALostPhoneFromTheAccountPage(TestInfo test) throws Exception {
+        try (Chromium browser = Chromium.start(name(test))) {
+            String email = signedInOnTheApp(browser, "Grace", "Hopper");
+            org.latchkey.support.Browser phone = new org.latchkey.support.Browser(latchkey.base())
+                    .header("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15"
+                            + " (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1");
+            assertEquals(302, Accounts.login(phone, email, Accounts.PASSWORD, null).status(), "signed in on a phone too");
+            browser.open(auth.resolve("account"));
+            AccountPage account = AccountPage.at(browser).showSignIns("sign-ins");
+            assertEquals(List.of(account.thisDeviceBrowser() + " · Linux", "Mobile Safari 17 · iOS 17"),
+                    account.signIns().stream().map(row -> row.replaceAll(" \\|.*", "")).sorted().toList(),
+                    "each sign-in with its browser and system");
+            AccountPage after = account.endOtherSignIn("Mobile Safari 17");
+            assertEquals(List.of("That sign-in is signed out: it can no longer refresh. An access token it already has"
+                    + " runs out within minutes."), after.messages());
+            assertEquals(1, after.showSignIns("sign-in-ended").signIns().size(), "only this device is left");
+            phone.dropCookie("latchkey.access");
+            assertEquals(200, phone.get("login").status(), "the phone's refresh token no longer refreshes");
+        }
+    }
+
     /** Through the pages, as a person would: the app, the login page's register link, the form, the login. */
-    private static void signedInOnTheApp(Chromium browser, String first, String last) {
+    private static String signedInOnTheApp(Chromium browser, String first, String last) {
         String email = Accounts.newEmail();
         browser.open(appHome);
         LoginPage.at(browser).createAnAccount().register(first, last, email, Accounts.PASSWORD, Accounts.PASSWORD);
         LoginPage.at(browser).signIn(email, Accounts.PASSWORD);
         assertEquals("Hello, " + first + " " + last, AppPage.at(browser).greeting());
+        return email;
     }
 
     private static String name(TestInfo test) {

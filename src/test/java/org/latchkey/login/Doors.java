@@ -291,13 +291,13 @@ interface Doors {
         assertEquals(2, rows.size(), account.body());
         Element mine = account.document().selectFirst("table.sign-ins tr.current");
         assertTrue(mine != null, account.body());
-        assertEquals("Firefox 133", mine.selectFirst("td.browser").text());
-        assertEquals("Ubuntu", mine.selectFirst("td.system").text());
+        assertEquals("Firefox 133", mine.selectFirst(".browser").text());
+        assertEquals("Ubuntu", mine.selectFirst(".system").text());
         assertTrue(mine.text().contains("This device"), mine.text());
         Element other = rows.stream().filter(r -> !r.hasClass("current")).findFirst().orElseThrow();
-        assertEquals("Chrome Mobile 131", other.selectFirst("td.browser").text());
-        assertEquals("Android 14", other.selectFirst("td.system").text());
-        assertFalse(other.selectFirst("td.address").text().isBlank());
+        assertEquals("Chrome Mobile 131", other.selectFirst(".browser").text());
+        assertEquals("Android 14", other.selectFirst(".system").text());
+        assertFalse(other.selectFirst(".address").text().isBlank());
         assertEquals(null, mine.selectFirst("input.end-sign-in"), "this one is signed out with Sign out");
 
         // the access cookie alone (what every service on the domain sees) reads no list and ends nothing
