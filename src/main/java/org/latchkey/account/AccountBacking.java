@@ -69,6 +69,8 @@ public class AccountBacking {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
+    private static final String SIGN_INS = "latchkey.signIns";
+
     private List<SignInEntry> signIns;
     private boolean signInsHidden;
     private String newEmail;
@@ -144,14 +146,23 @@ public class AccountBacking {
     }
 
     /** This person's live sign-ins, or none (and a note) without this browser's auth-host session. */
+    @SuppressWarnings("unchecked")
     public List<SignInEntry> getSignIns() {
         if (signIns == null) {
+            // a button names its row by position: a postback finds the list the page was rendered with, kept in the
+            // view, so a sign-in made or ended meanwhile cannot shift "Sign out this one" onto another row
+            Map<String, Object> view = faces.getViewRoot().getViewMap();
+            if (faces.isPostback() && view.get(SIGN_INS) instanceof List<?> shown) {
+                signIns = (List<SignInEntry>) shown;
+                return signIns;
+            }
             try {
                 signIns = accounts.signIns(refreshToken());
             } catch (NotAllowedException e) {
                 signIns = List.of();
                 signInsHidden = true;
             }
+            view.put(SIGN_INS, signIns);
         }
         return signIns;
     }
@@ -171,6 +182,7 @@ public class AccountBacking {
             faces.addMessage(null, done ? texts.info(Text.of("account.signInEnded"))
                     : texts.error(Text.of("account.noSuchSignIn")));
             signIns = null; // the list as it is now
+            faces.getViewRoot().getViewMap().remove(SIGN_INS);
         } catch (NotAllowedException e) {
             faces.addMessage(null, texts.error(Text.of("account.cannotChange")));
         }

@@ -11,6 +11,7 @@ import org.latchkey.caller.NotAllowedException;
 import org.latchkey.reset.PasswordResetService;
 import org.latchkey.session.SessionService;
 import org.latchkey.user.User;
+import org.latchkey.user.UserSearch;
 import org.latchkey.user.UserService;
 
 /**
@@ -19,8 +20,6 @@ import org.latchkey.user.UserService;
  */
 @ApplicationScoped
 public class AdminService {
-
-    static final int PAGE = 500;
 
     @Inject
     UserService users;
@@ -37,9 +36,10 @@ public class AdminService {
     @Inject
     Audit audit;
 
-    public List<User> users(String refreshToken) throws NotAllowedException {
+    /** One page of the people matching {@code search}, for a superuser with the auth host's session. */
+    public UserSearch.Page users(String refreshToken, UserSearch search) throws NotAllowedException {
         callers.superuser("admin-users", refreshToken);
-        return users.list(PAGE);
+        return users.search(search);
     }
 
     /**

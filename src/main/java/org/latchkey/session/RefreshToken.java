@@ -26,7 +26,7 @@ import java.time.OffsetDateTime;
         + " AND t.revokedAt IS NULL AND t.expiresAt > :now AND t.familyStartedAt > :startedAfter")
 @NamedQuery(name = RefreshToken.LIVE_OF_USER, query = "SELECT t FROM RefreshToken t WHERE t.userId = :user"
         + " AND t.rotatedAt IS NULL AND t.revokedAt IS NULL AND t.expiresAt > :now AND t.familyStartedAt > :startedAfter"
-        + " ORDER BY t.issuedAt DESC")
+        + " ORDER BY t.issuedAt DESC, t.id DESC")
 @NamedQuery(name = RefreshToken.PURGE, query = "DELETE FROM RefreshToken t WHERE t.expiresAt < :before"
         + " OR t.revokedAt < :before")
 public class RefreshToken {

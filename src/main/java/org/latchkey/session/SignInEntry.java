@@ -9,5 +9,5 @@ import java.time.Instant;
  * @param id the family's id: names the sign-in to end, refreshes nothing
  */
 public record SignInEntry(String id, String browser, String system, String address, Instant started, Instant lastUsed,
-                          boolean current) {
+                          boolean current) implements java.io.Serializable {
 }

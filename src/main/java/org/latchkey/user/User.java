@@ -17,14 +17,14 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = User.BY_UUID, query = "SELECT u FROM User u WHERE u.uuid = :uuid")
 @NamedQuery(name = User.STANDING_BY_UUID, query = "SELECT NEW org.latchkey.user.Standing(u.id, u.active, u.staff,"
         + " u.superuser, u.tokensValidAfter) FROM User u WHERE u.uuid = :uuid")
-@NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.emailKey")
 @NamedQuery(name = User.ACTIVE_SUPERUSERS, query = "SELECT u FROM User u WHERE u.superuser = TRUE AND u.active = TRUE")
-public class User {
+public class User implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     static final String BY_EMAIL_KEY = "User.byEmailKey";
     static final String BY_UUID = "User.byUuid";
     static final String STANDING_BY_UUID = "User.standingByUuid";
-    static final String ALL = "User.all";
     static final String ACTIVE_SUPERUSERS = "User.activeSuperusers";
 
     @Id

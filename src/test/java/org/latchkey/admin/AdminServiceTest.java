@@ -34,6 +34,8 @@ class AdminServiceTest {
         callers.liveFamilies.add("person-token:" + person.getUuid());
     }
 
+    private static final org.latchkey.user.UserSearch ALL = org.latchkey.user.UserSearch.of(null, null, null);
+
     private String refusal(ThrowingCall call) {
         return assertThrows(NotAllowedException.class, call::run).reason();
     }
@@ -45,24 +47,24 @@ class AdminServiceTest {
     @Test
     void refusesEveryoneButASuperuserWithTheAuthHostSession() throws Exception {
         callers.signIn(null);
-        assertEquals("not-signed-in", refusal(() -> admin.users("su-token")));
+        assertEquals("not-signed-in", refusal(() -> admin.users("su-token", ALL)));
         assertEquals("not-signed-in", refusal(() -> admin.deactivate(victim.getUuid(), "su-token", "198.51.100.1")));
 
         callers.signIn(person.getUuid());
-        assertEquals("not-superuser", refusal(() -> admin.users("person-token")));
+        assertEquals("not-superuser", refusal(() -> admin.users("person-token", ALL)));
         assertEquals("not-superuser", refusal(() -> admin.deactivate(victim.getUuid(), "person-token", "198.51.100.1")));
         assertEquals("not-superuser", refusal(() -> admin.reactivate(victim.getUuid(), "person-token", "198.51.100.1")));
         assertEquals("no-auth-host-session", refusal(() -> admin.deactivate(victim.getUuid(), "su-token", "198.51.100.1")),
                 "someone else's refresh token proves nothing");
 
         callers.signIn(superuser.getUuid());
-        assertEquals("no-auth-host-session", refusal(() -> admin.users(null)), "the access token alone");
+        assertEquals("no-auth-host-session", refusal(() -> admin.users(null, ALL)), "the access token alone");
         assertEquals("no-auth-host-session", refusal(() -> admin.deactivate(victim.getUuid(), null, "198.51.100.1")));
         assertEquals("no-auth-host-session", refusal(() -> admin.deactivate(victim.getUuid(), "person-token", "198.51.100.1")));
         assertTrue(victim.isActive(), "nothing was changed by any refused call");
         assertTrue(callers.audited.contains("user-deactivated-refused no-auth-host-session"), callers.audited.toString());
 
-        assertEquals(3, admin.users("su-token").size());
+        assertEquals(3, admin.users("su-token", ALL).people().size());
         assertTrue(admin.deactivate(victim.getUuid(), "su-token", "198.51.100.1"));
         assertFalse(victim.isActive());
         assertFalse(admin.deactivate(superuser.getUuid(), "su-token", "198.51.100.1"), "not yourself");
@@ -74,6 +76,6 @@ class AdminServiceTest {
     void aDeactivatedSuperuserIsNobody() throws Exception {
         callers.signIn(superuser.getUuid());
         users.setActive(superuser.getId(), false);
-        assertEquals("not-signed-in", refusal(() -> admin.users("su-token")));
+        assertEquals("not-signed-in", refusal(() -> admin.users("su-token", ALL)));
     }
 }

@@ -213,7 +213,7 @@ interface Doors {
         Element makeStaff = users.document().selectFirst("tr[data-uuid=" + uuid + "] input.make-staff");
         assertTrue(makeStaff != null, users.body());
         Page done = admin.submit(users, "users_form", Map.of(), makeStaff.attr("name"));
-        assertTrue(done.messages().contains("The roles of " + email + " are now: staff."), done.messages().toString());
+        assertTrue(done.messages().contains("The roles of " + email + " are now: staff."), done.status() + " " + done.body());
         assertTrue(done.document().selectFirst("tr[data-uuid=" + uuid + "] td.status").text().contains("staff"));
         Page me = person.get("api/me");
         assertTrue(me.body().contains("\"is_staff\":true"), "at once on Latchkey: " + me.body());
@@ -271,6 +271,28 @@ interface Doors {
         } finally {
             both.shutdownNow();
         }
+    }
+
+    @Test
+    default void aButtonActsOnThePersonItShowedEvenIfSomeoneRegisteredMeanwhile() throws Exception {
+        String tag = "shift" + Long.toString(System.nanoTime(), 36);
+        String target = tag + "-m@example.test";
+        assertEquals(201, browser().postJson("api/users", "{\"first_name\":\"Tar\",\"last_name\":\"Get\",\"email\":\""
+                + target + "\",\"password\":\"" + Accounts.PASSWORD + "\"}").status());
+        Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        Page users = admin.get("admin/users?q=" + tag);
+        Element row = users.document().selectFirst("tr[data-uuid]");
+        assertEquals(target, row.selectFirst("td").text(), users.body());
+        String button = row.selectFirst("input.make-staff").attr("name");
+        String newcomer = tag + "-a@example.test"; // sorts first: the target is now the second row
+        assertEquals(201, browser().postJson("api/users", "{\"first_name\":\"New\",\"last_name\":\"Comer\",\"email\":\""
+                + newcomer + "\",\"password\":\"" + Accounts.PASSWORD + "\"}").status());
+        Page done = admin.submit(users, "users_form", Map.of(), button);
+        assertTrue(done.messages().contains("The roles of " + target + " are now: staff."), done.messages().toString());
+        List<String> statuses = done.document().select("tr[data-uuid]").stream()
+                .map(r -> r.selectFirst("td").text() + " " + r.selectFirst("td.status").text()).toList();
+        assertEquals(List.of(newcomer + " active, unverified", target + " active, staff, unverified"), statuses,
+                "the newcomer is untouched");
     }
 
     String FIREFOX = "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";

@@ -48,8 +48,9 @@ public final class TestUsers extends UserService {
     }
 
     @Override
-    public List<User> list(int limit) {
-        return List.copyOf(byUuid.values());
+    public UserSearch.Page search(UserSearch search) {
+        List<User> everyone = List.copyOf(byUuid.values());
+        return new UserSearch.Page(everyone, everyone.size(), search);
     }
 
     @Override
