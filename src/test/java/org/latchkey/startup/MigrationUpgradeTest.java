@@ -67,7 +67,7 @@ class MigrationUpgradeTest {
                     + " TIMESTAMP WITH TIME ZONE '2026-01-07 03:04:05+00', NULL)");
         }
         int applied = flyway(url, user, password, schema, "latest").migrate().migrationsExecuted;
-        assertEquals(5, applied, "V3 to V7 applied on top of the old data");
+        assertEquals(6, applied, "V3 to V8 applied on top of the old data");
         try (Connection c = connect(url, user, password, schema); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SELECT id, email, first_name, last_name, is_superuser, date_joined,"
                     + " tokens_valid_after, email_verified FROM latchkey_user")) {
@@ -81,8 +81,11 @@ class MigrationUpgradeTest {
                 assertEquals(null, r.getObject(7), "nobody's tokens are refused by the upgrade");
                 assertEquals(false, r.getBoolean(8), "nobody's address was ever verified before");
             }
-            try (ResultSet r = s.executeQuery("SELECT family_id, family_started_at, issued_at, rotated_at FROM refresh_token")) {
+            try (ResultSet r = s.executeQuery("SELECT family_id, family_started_at, issued_at, rotated_at, client_address,"
+                    + " user_agent FROM refresh_token")) {
                 r.next();
+                assertEquals(null, r.getObject(5), "where an old sign-in was used is not known");
+                assertEquals(null, r.getObject(6));
                 assertEquals("a".repeat(64), r.getString(1), "old tokens become their own family");
                 assertEquals(r.getObject(3, OffsetDateTime.class).toInstant(), r.getObject(2, OffsetDateTime.class).toInstant());
                 assertEquals(null, r.getObject(4));
