@@ -45,12 +45,15 @@ public class AdminService {
     /**
      * Deactivates and ends every sign-in; Latchkey refuses the person's access tokens from now on.
      *
-     * @return false when there is no such person, or it is the caller (a superuser cannot lock themselves out)
+     * @return false when there is no such person, it is the caller (a superuser cannot lock themselves out), or it
+     *     is the last active superuser
      */
     public boolean deactivate(String uuid, String refreshToken, String client) throws NotAllowedException {
         Caller caller = callers.superuser("user-deactivated", refreshToken);
         boolean done = !uuid.equals(caller.uuid()) && users.findByUuid(uuid).map(user -> {
-            users.setActive(user.getId(), false);
+            if (!users.setActive(user.getId(), false)) {
+                return false; // the last active superuser (another one was deactivating the caller at the same time)
+            }
             sessions.endAllSessions(user.getId());
             return true;
         }).orElse(false);

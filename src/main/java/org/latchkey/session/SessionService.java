@@ -176,6 +176,7 @@ public class SessionService {
      * expired, its family within its absolute lifetime. A token rotated moments ago (another tab) still proves it —
      * its family is alive; a revoked or foreign one never does.
      */
+    @Transactional // its own read: outside a transaction the server's entity manager may already be closed (a page's render)
     public Optional<String> liveFamily(String rawRefresh, long userId) {
         Instant now = Instant.now();
         return verified(rawRefresh).flatMap(claims -> byHash(hash(jti(claims))))

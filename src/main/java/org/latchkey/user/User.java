@@ -17,7 +17,10 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = User.BY_UUID, query = "SELECT u FROM User u WHERE u.uuid = :uuid")
 @NamedQuery(name = User.STANDING_BY_UUID, query = "SELECT NEW org.latchkey.user.Standing(u.id, u.active, u.staff,"
         + " u.superuser, u.tokensValidAfter) FROM User u WHERE u.uuid = :uuid")
-@NamedQuery(name = User.ACTIVE_SUPERUSERS, query = "SELECT u FROM User u WHERE u.superuser = TRUE AND u.active = TRUE")
+@NamedQuery(name = User.ACTIVE_SUPERUSER_IDS, query = "SELECT u.id FROM User u WHERE u.superuser = TRUE AND u.active = TRUE"
+        + " ORDER BY u.id")
+@NamedQuery(name = User.OTHER_ACTIVE_SUPERUSERS, query = "SELECT COUNT(u) FROM User u WHERE u.superuser = TRUE"
+        + " AND u.active = TRUE AND u.id <> :id")
 public class User implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -25,7 +28,8 @@ public class User implements java.io.Serializable {
     static final String BY_EMAIL_KEY = "User.byEmailKey";
     static final String BY_UUID = "User.byUuid";
     static final String STANDING_BY_UUID = "User.standingByUuid";
-    static final String ACTIVE_SUPERUSERS = "User.activeSuperusers";
+    static final String ACTIVE_SUPERUSER_IDS = "User.activeSuperuserIds";
+    static final String OTHER_ACTIVE_SUPERUSERS = "User.otherActiveSuperusers";
 
     @Id
     @SequenceGenerator(name = "latchkey_user_seq", sequenceName = "latchkey_user_seq", allocationSize = 1) // one value per call: EclipseLink on H2 2.x rejects preallocation

@@ -100,8 +100,11 @@ public class UserService {
     /** Deactivated people cannot log in, refresh, or use their access tokens at Latchkey (those issued before
      * stay refused after a reactivation too). */
     @Transactional
-    public void setActive(long id, boolean active) {
+    public boolean setActive(long id, boolean active) {
         User user = em.find(User.class, id);
+        if (user != null && !active && isLastActiveSuperuser(user)) {
+            return false; // two superusers deactivating each other at once: the second one is refused
+        }
         if (user != null) {
             user.setActive(active);
             if (!active) {
@@ -109,6 +112,7 @@ public class UserService {
             }
             standingChanged(user);
         }
+        return user != null;
     }
 
     /** The person's row as the auth host trusts it, read in one query; empty for unknown UUIDs (deleted people). */
@@ -226,21 +230,35 @@ public class UserService {
      */
     @Transactional
     public RoleChange setRoles(String uuid, boolean staff, boolean superuser) {
-        List<User> superusers = em.createNamedQuery(User.ACTIVE_SUPERUSERS, User.class)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
         Optional<User> found = em.createNamedQuery(User.BY_UUID, User.class).setParameter("uuid", uuid)
                 .getResultStream().findFirst();
         if (found.isEmpty()) {
             return RoleChange.NO_SUCH_PERSON;
         }
         User user = found.get();
-        if (!superuser && user.isSuperuser() && user.isActive()
-                && superusers.stream().noneMatch(other -> !other.getId().equals(user.getId()))) {
+        if (!superuser && isLastActiveSuperuser(user)) {
             return RoleChange.LAST_SUPERUSER;
         }
         user.setRoles(staff, superuser);
         standingChanged(user);
         return RoleChange.DONE;
+    }
+
+    /**
+     * Whether {@code user} is the only active superuser — asked with every active superuser's row locked (in id order,
+     * so two such changes cannot deadlock) and counted again after the locks: two superusers removing each other at
+     * once are taken one after the other, and the second sees the first's change.
+     */
+    private boolean isLastActiveSuperuser(User user) {
+        if (!user.isSuperuser() || !user.isActive()) {
+            return false;
+        }
+        for (Long id : em.createNamedQuery(User.ACTIVE_SUPERUSER_IDS, Long.class).getResultList()) {
+            em.find(User.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        }
+        em.refresh(user);
+        return em.createNamedQuery(User.OTHER_ACTIVE_SUPERUSERS, Long.class).setParameter("id", user.getId())
+                .getSingleResult() == 0 && user.isSuperuser() && user.isActive();
     }
 
     /** For the first-superuser bootstrap: promotes an existing account. */

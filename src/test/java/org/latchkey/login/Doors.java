@@ -209,7 +209,7 @@ interface Doors {
         String oldAccess = person.cookie(ACCESS).orElseThrow();
 
         // the page: make staff; Latchkey knows at once, the person's token says so from the next refresh
-        Page users = admin.get("admin/users");
+        Page users = admin.get("admin/users?q=" + email); // the admin page shows 50 at a time
         Element makeStaff = users.document().selectFirst("tr[data-uuid=" + uuid + "] input.make-staff");
         assertTrue(makeStaff != null, users.body());
         Page done = admin.submit(users, "users_form", Map.of(), makeStaff.attr("name"));
@@ -245,9 +245,15 @@ interface Doors {
         assertTrue(Logs.shows(this::serverLog, "\"event\":\"roles-changed\",\"actor\":\"" + adminUuid + "\",\"user\":\""
                 + uuid + "\""), "audited with who did it");
 
-        // two superusers removing each other's role at once never leave none (when they are the only two)
-        Page list = admin.get("admin/users");
-        long superusers = list.document().select("td.status").stream().filter(td -> td.text().contains("superuser")).count();
+        // two superusers removing each other's role at once never leave none: measured when they are the only two
+        // (a database shared with other tests' superusers lets both removals through, rightly)
+        long superusers = Long.parseLong(admin.get("admin/users?kind=superuser").document().getElementById("found").text()
+                .replaceAll(".* of ", "").replace(",", ""));
+        if (superusers != 2) {
+            assertEquals(200, roles(adminApi, uuid, false, false, adminRefresh).status(), "back to how it was");
+            System.out.printf("FIGURES roles: %d superusers in this database, the race of the last two not tried%n", superusers);
+            return;
+        }
         String personRefresh = person.cookie(REFRESH).orElseThrow();
         ExecutorService both = Executors.newFixedThreadPool(2);
         try {
@@ -258,16 +264,12 @@ interface Doors {
             boolean adminLeft = admin.get("api/me").body().contains("\"is_superuser\":true");
             boolean personLeft = person.get("api/me").body().contains("\"is_superuser\":true");
             assertTrue(adminLeft || personLeft, "someone is still superuser (" + a + ", " + p + ")");
-            if (superusers == 2) {
-                assertEquals(1, (a == 200 ? 1 : 0) + (p == 200 ? 1 : 0), "exactly one removal went through: " + a + ", " + p);
-                assertTrue(List.of(403, 409).contains(a == 200 ? p : a), a + ", " + p);
-            }
+            assertEquals(1, (a == 200 ? 1 : 0) + (p == 200 ? 1 : 0), "exactly one removal went through: " + a + ", " + p);
+            assertTrue(List.of(403, 409).contains(a == 200 ? p : a), a + ", " + p);
             if (!adminLeft) { // the person won: they give the role back to the test's superuser, who then takes theirs
                 assertEquals(200, roles(bearer(person), adminUuid, true, true, person.cookie(REFRESH).orElseThrow()).status());
             }
-            if (personLeft) {
-                assertEquals(200, roles(adminApi, uuid, false, false, adminRefresh).status(), "and back to how it was");
-            }
+            assertEquals(200, roles(adminApi, uuid, false, false, adminRefresh).status(), "and back to how it was");
         } finally {
             both.shutdownNow();
         }
@@ -344,7 +346,8 @@ interface Doors {
 
         // the laptop ends the phone's sign-in: it refreshes no more
         Page ended = laptop.submit(account, "sign_ins_form", Map.of(), other.selectFirst("input.end-sign-in").attr("name"));
-        assertTrue(ended.messages().stream().anyMatch(m -> m.startsWith("That sign-in is signed out")), ended.messages().toString());
+        assertTrue(ended.messages().stream().anyMatch(m -> m.startsWith("That sign-in is signed out")),
+                ended.status() + " " + ended.messages() + " " + ended.body());
         assertEquals(1, ended.document().select("table.sign-ins tbody tr").size(), ended.body());
         phone.dropCookie(ACCESS);
         assertEquals(200, phone.get("login").status(), "the phone's refresh token no longer refreshes");
@@ -477,7 +480,7 @@ interface Doors {
         Browser victim = newPerson(victimEmail);
         String victimUuid = victim.get("account").document().getElementById("uuid").text();
         Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
-        Page users = admin.get("admin/users");
+        Page users = admin.get("admin/users?q=" + victimEmail);
         assertEquals(200, users.status());
         Element button = users.document().selectFirst("tr[data-uuid=" + victimUuid + "] input.deactivate");
         assertTrue(button != null, users.body());

@@ -74,8 +74,10 @@ class DoorsIT implements Doors {
             page = admin.get("admin/users" + next.attr("href"));
         }
         assertEquals(1_200, seen.size(), "each one once, no cap");
-        assertEquals(java.util.List.of(tag + "-0777@example.test"),
-                admin.get("admin/users?q=zwick").document().select("tr[data-uuid] td:first-child").eachText(), "by name");
+        java.util.List<String> byName = admin.get("admin/users?q=zwick").document().select("tr[data-uuid] td:first-child")
+                .eachText(); // a database shared with earlier runs holds their Zwickys too
+        assertTrue(byName.contains(tag + "-0777@example.test") && byName.stream().allMatch(e -> e.endsWith("-0777@example.test")),
+                "by name: " + byName);
         assertEquals(java.util.List.of(tag + "-0042@example.test"),
                 admin.get("admin/users?q=" + tag + "-0042").document().select("tr[data-uuid] td:first-child").eachText(),
                 "by part of the address");

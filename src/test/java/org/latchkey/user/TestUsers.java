@@ -54,8 +54,9 @@ public final class TestUsers extends UserService {
     }
 
     @Override
-    public void setActive(long id, boolean active) {
+    public boolean setActive(long id, boolean active) {
         findById(id).ifPresent(u -> u.setActive(active));
+        return findById(id).isPresent();
     }
 
     @Override
