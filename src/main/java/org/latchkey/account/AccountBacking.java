@@ -30,8 +30,8 @@ import org.latchkey.throttle.ThrottleSettings;
 import org.latchkey.web.SessionIds;
 
 /**
- * account.xhtml: who is signed in (as the access cookie says; roles from Latchkey's records), a new password, sign out
- * everywhere — the changes only with this browser's auth-host session, which {@link AccountService} checks.
+ * account.xhtml: who is signed in (as the access cookie says; roles from Latchkey's records), their name, a new
+ * password, a new address, where they are signed in, sign out everywhere — the changes only with this browser's auth-host session, which {@link AccountService} checks.
  */
 @Named
 @RequestScoped
@@ -74,6 +74,8 @@ public class AccountBacking {
     private List<SignInEntry> signIns;
     private boolean signInsHidden;
     private String newEmail;
+    private String firstName;
+    private String lastName;
     private String emailPassword;
     private String currentPassword;
     private String newPassword;
@@ -90,7 +92,7 @@ public class AccountBacking {
 
     public void changePassword() {
         HttpServletRequest request = request();
-        PasswordChange change;
+        AccountChange change;
         try {
             change = accounts.changePassword(currentPassword, newPassword, confirmPassword, refreshToken());
         } catch (NotAllowedException e) {
@@ -106,6 +108,44 @@ public class AccountBacking {
                 change.access().lifetime());
         audit.event("password-changed", currentUser.get().map(LatchkeyUser::uuid).orElse(null), clients.address(), "success");
         faces.addMessage(null, texts.info(Text.of("account.passwordChanged")));
+    }
+
+    /** New names: this device's access cookie is re-issued with them, and the page shown again (it reads the cookie). */
+    public void changeName() throws IOException {
+        AccountChange change;
+        try {
+            change = accounts.changeName(firstName, lastName, refreshToken());
+        } catch (NotAllowedException e) {
+            faces.addMessage(null, texts.error(Text.of("account.cannotChange")));
+            return;
+        }
+        if (!change.changed()) {
+            change.problems().forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, texts.error(m))));
+            return;
+        }
+        ExternalContext external = faces.getExternalContext();
+        cookies.writeAccess((HttpServletResponse) external.getResponse(), change.access().value(), change.access().lifetime());
+        external.getFlash().setKeepMessages(true);
+        faces.addMessage(null, texts.info(Text.of("account.nameChanged")));
+        external.redirect(external.getRequestContextPath() + "/account");
+        faces.responseComplete();
+    }
+
+    /** The name field's value: what was typed, else the name now. */
+    public String getFirstName() {
+        return firstName != null ? firstName : currentUser.get().map(LatchkeyUser::firstName).orElse("");
+    }
+
+    public void setFirstName(String firstName) {
+        this.firstName = firstName;
+    }
+
+    public String getLastName() {
+        return lastName != null ? lastName : currentUser.get().map(LatchkeyUser::lastName).orElse("");
+    }
+
+    public void setLastName(String lastName) {
+        this.lastName = lastName;
     }
 
     public void changeEmail() {

@@ -22,12 +22,13 @@ import org.latchkey.session.SignInEntry;
 import org.latchkey.session.SignInsService;
 import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
+import org.latchkey.user.Names;
 import org.latchkey.user.User;
 import org.latchkey.user.UserService;
 
 /**
  * The signed-in person's own changes: a new password (which ends their other sign-ins and their reset links, and
- * sends a notice to their address), signing out everywhere.
+ * sends a notice to their address), their name, their sign-ins (one or all).
  */
 @ApplicationScoped
 public class AccountService {
@@ -35,6 +36,8 @@ public class AccountService {
     public static final String CURRENT_PASSWORD = "current_password";
     public static final String NEW_PASSWORD = "new_password";
     public static final String CONFIRM_PASSWORD = "confirm_password";
+    public static final String FIRST_NAME = "first_name";
+    public static final String LAST_NAME = "last_name";
 
     @Inject
     UserService users;
@@ -87,7 +90,7 @@ public class AccountService {
      *
      * @return problems by form field, or the new access token for this device when the password was changed
      */
-    public PasswordChange changePassword(String current, String next, String confirm, String refreshToken)
+    public AccountChange changePassword(String current, String next, String confirm, String refreshToken)
             throws NotAllowedException {
         Caller caller = callers.withHostSession("password-change", refreshToken);
         User user = caller.user();
@@ -104,7 +107,7 @@ public class AccountService {
             add(problems, CONFIRM_PASSWORD, Text.of("account.mismatch"));
         }
         if (!problems.isEmpty()) {
-            return new PasswordChange(problems, null);
+            return new AccountChange(problems, null);
         }
         users.replacePasswordHash(user.getId(), hasher.hash(candidate));
         sessions.endOtherSessions(user.getId(), refreshToken);
@@ -114,7 +117,26 @@ public class AccountService {
         mailer.later("password-notice", () -> mailer.send(Letter.compose("passwordChanged", user.getEmail(), locale,
                 user.getUuid(), null, user.greeting(),
                 mail.base() + "/password-reset")));
-        return new PasswordChange(Map.of(), sessions.access(user.getId()));
+        return new AccountChange(Map.of(), sessions.access(user.getId()));
+    }
+
+    /**
+     * New first and last names, from the auth host's own session. The answer carries a new access token with them for
+     * this device; other sign-ins get theirs at their next refresh. Audited as {@code name-changed}.
+     */
+    public AccountChange changeName(String firstName, String lastName, String refreshToken) throws NotAllowedException {
+        Caller caller = callers.withHostSession("name-change", refreshToken);
+        String first = firstName == null ? "" : firstName.strip();
+        String last = lastName == null ? "" : lastName.strip();
+        Map<String, List<Text>> problems = new LinkedHashMap<>();
+        Names.problem(FIRST_NAME, first).ifPresent(p -> add(problems, FIRST_NAME, p));
+        Names.problem(LAST_NAME, last).ifPresent(p -> add(problems, LAST_NAME, p));
+        if (!problems.isEmpty()) {
+            return new AccountChange(problems, null);
+        }
+        users.changeName(caller.id(), first, last);
+        audit.event("name-changed", caller.uuid(), clients.address(), "success");
+        return new AccountChange(Map.of(), sessions.access(caller.id()));
     }
 
     /** Ends every sign-in of this person, this one included; only from the auth host's own session. */

@@ -4,12 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.latchkey.audit.Audit;
 import org.latchkey.caller.Caller;
 import org.latchkey.caller.Callers;
 import org.latchkey.caller.NotAllowedException;
 import org.latchkey.reset.PasswordResetService;
 import org.latchkey.session.SessionService;
+import org.latchkey.session.SignInEntry;
+import org.latchkey.session.SignInsService;
 import org.latchkey.user.User;
 import org.latchkey.user.UserSearch;
 import org.latchkey.user.UserService;
@@ -34,12 +37,52 @@ public class AdminService {
     PasswordResetService resets;
 
     @Inject
+    SignInsService signIns;
+
+    @Inject
     Audit audit;
 
     /** One page of the people matching {@code search}, for a superuser with the auth host's session. */
     public UserSearch.Page users(String refreshToken, UserSearch search) throws NotAllowedException {
         callers.superuser("admin-users", refreshToken);
         return users.search(search);
+    }
+
+    /** One person as a superuser sees them: the account and its live sign-ins (newest use first). */
+    public record Person(User user, List<SignInEntry> signIns) implements java.io.Serializable {
+    }
+
+    /** That person, or none; for a superuser with the auth host's session. */
+    public Optional<Person> person(String uuid, String refreshToken) throws NotAllowedException {
+        callers.superuser("admin-person", refreshToken);
+        return users.findByUuid(uuid).map(user -> new Person(user, signIns.of(user.getId(), null)));
+    }
+
+    /**
+     * Ends one of the person's sign-ins (it refreshes no more; an access token it holds runs out within its
+     * lifetime). Audited as {@code sign-in-ended} with the superuser as actor.
+     *
+     * @return false when the person has no such live sign-in
+     */
+    public boolean endSignIn(String uuid, String signInId, String refreshToken, String client) throws NotAllowedException {
+        Caller caller = callers.superuser("sign-in-end", refreshToken);
+        boolean done = signInId != null && users.findByUuid(uuid).map(user -> signIns.end(user.getId(), signInId))
+                .orElse(false);
+        audit.event("sign-in-ended", uuid, client, done ? "success" : "no-such-sign-in", caller.uuid());
+        return done;
+    }
+
+    /**
+     * Ends every sign-in of the person, and Latchkey refuses the access tokens they hold from now on (services on the
+     * domain until those expire). Audited as {@code sign-out-everywhere} with the superuser as actor.
+     *
+     * @return false when there is no such person
+     */
+    public boolean endAllSignIns(String uuid, String refreshToken, String client) throws NotAllowedException {
+        Caller caller = callers.superuser("sign-out-everywhere", refreshToken);
+        boolean done = users.findByUuid(uuid).map(user -> sessions.endAllSessions(user.getId()) >= 0).orElse(false);
+        audit.event("sign-out-everywhere", uuid, client, done ? "success" : "no-such-person", caller.uuid());
+        return done;
     }
 
     /**

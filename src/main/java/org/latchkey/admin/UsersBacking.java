@@ -4,37 +4,27 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import org.latchkey.audit.Audit;
 import org.latchkey.caller.NotAllowedException;
-import org.latchkey.consumer.Tokens;
-import org.latchkey.cookie.CookieSettings;
 import org.latchkey.user.User;
 import org.latchkey.user.UserSearch;
 import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
 
 /**
- * admin/users.xhtml (superusers only, see web.xml; {@link AdminService} checks again): the people, with a button to
- * deactivate or reactivate each.
+ * admin/users.xhtml (superusers only, see web.xml; {@link AdminService} checks again): the people found, a page at a
+ * time, each with its buttons ({@link AdminActions}) and a link to their own page.
  */
 @Named
 @RequestScoped
 public class UsersBacking {
 
     @Inject
-    org.latchkey.throttle.Clients clients;
-
-    @Inject
     AdminService admin;
 
     @Inject
-    CookieSettings cookieSettings;
-
-    @Inject
-    Audit audit;
+    AdminActions actions;
 
     @Inject
     FacesContext faces;
@@ -126,52 +116,25 @@ public class UsersBacking {
     }
 
     public void deactivate(String uuid) {
-        try {
-            boolean done = admin.deactivate(uuid, refreshToken(), client());
-            faces.addMessage(null, done ? texts.info(Text.of("users.deactivatedDone")) : texts.error(Text.of("users.cannotDeactivate")));
+        if (actions.deactivate(uuid)) {
             showAsTheyAreNow();
-        } catch (NotAllowedException e) {
-            faces.addMessage(null, texts.error(Text.of("users.notAllowed")));
         }
     }
 
     public void reactivate(String uuid) {
-        try {
-            boolean done = admin.reactivate(uuid, refreshToken(), client());
-            faces.addMessage(null, texts.info(Text.of("users.reactivatedDone")));
+        if (actions.reactivate(uuid)) {
             showAsTheyAreNow();
-        } catch (NotAllowedException e) {
-            faces.addMessage(null, texts.error(Text.of("users.notAllowed")));
         }
     }
 
     public void sendResetLink(String uuid) {
-        try {
-            boolean done = admin.sendResetLink(uuid, refreshToken(), texts.getLocale(), client());
-            faces.addMessage(null, done ? texts.info(Text.of("users.resetSent", emailOf(uuid)))
-                    : texts.error(Text.of("users.cannotSendReset")));
-        } catch (NotAllowedException e) {
-            faces.addMessage(null, texts.error(Text.of("users.notAllowed")));
-        }
+        actions.sendResetLink(uuid, emailOf(uuid));
     }
 
     /** Sets both flags as the button says (each button flips one and keeps the other). */
     public void setRoles(String uuid, boolean staff, boolean superuser) {
-        try {
-            switch (admin.setRoles(uuid, staff, superuser, refreshToken(), client())) {
-                case DONE -> {
-                    String roles = superuser && staff ? texts.get(Text.of("users.staff")) + ", " + texts.get(Text.of("users.superuser"))
-                            : superuser ? texts.get(Text.of("users.superuser"))
-                            : staff ? texts.get(Text.of("users.staff")) : texts.get(Text.of("users.roleUser"));
-                    faces.addMessage(null, texts.info(Text.of("users.rolesDone", emailOf(uuid), roles)));
-                    showAsTheyAreNow();
-                }
-                case OWN_SUPERUSER_FLAG -> faces.addMessage(null, texts.error(Text.of("users.cannotOwnSuperuser")));
-                case LAST_SUPERUSER -> faces.addMessage(null, texts.error(Text.of("users.cannotLastSuperuser")));
-                case NO_SUCH_PERSON -> faces.addMessage(null, texts.error(Text.of("users.noSuchPerson")));
-            }
-        } catch (NotAllowedException e) {
-            faces.addMessage(null, texts.error(Text.of("users.notAllowed")));
+        if (actions.setRoles(uuid, emailOf(uuid), staff, superuser)) {
+            showAsTheyAreNow();
         }
     }
 
@@ -186,14 +149,6 @@ public class UsersBacking {
     }
 
     private String refreshToken() {
-        return Tokens.cookie(request(), cookieSettings.refreshName()).orElse(null);
-    }
-
-    private String client() {
-        return clients.address();
-    }
-
-    private HttpServletRequest request() {
-        return (HttpServletRequest) faces.getExternalContext().getRequest();
+        return actions.refreshToken();
     }
 }

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
 import org.latchkey.account.AccountService;
-import org.latchkey.account.PasswordChange;
+import org.latchkey.account.AccountChange;
 import org.latchkey.caller.NotAllowedException;
 import org.latchkey.audit.Audit;
 import org.latchkey.consumer.CurrentUser;
@@ -76,7 +76,7 @@ public class MeResource {
         LatchkeyUser user = currentUser.get().orElseThrow(this::notAuthenticated);
         JsonObject json = JsonBodies.read(body);
         String next = JsonBodies.required(json, "new_password");
-        PasswordChange change;
+        AccountChange change;
         try {
             change = accounts.changePassword(JsonBodies.required(json, "current_password"), next, next,
                     JsonBodies.required(json, "refresh"));
@@ -87,6 +87,29 @@ public class MeResource {
             throw ApiProblem.invalid(change.problems(), Texts.choose(request.getLocales().asIterator()));
         }
         audit.event("password-changed", user.uuid(), clients.address(), "success");
+        return ApiProblem.json(200, JsonBodies.JSON.createObjectBuilder().add("access", change.access().value()).build());
+    }
+
+    /**
+     * {@code POST /api/me/name} {@code {"first_name","last_name","refresh"}}: new names (150 characters at most,
+     * printable); 200 with a new access token carrying them, 400 with the problems by field.
+     */
+    @POST
+    @Path("name")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changeName(InputStream body) {
+        currentUser.get().orElseThrow(this::notAuthenticated);
+        JsonObject json = JsonBodies.read(body);
+        AccountChange change;
+        try {
+            change = accounts.changeName(JsonBodies.required(json, "first_name"), JsonBodies.required(json, "last_name"),
+                    JsonBodies.required(json, "refresh"));
+        } catch (NotAllowedException e) {
+            throw notAllowed();
+        }
+        if (!change.changed()) {
+            throw ApiProblem.invalid(change.problems(), Texts.choose(request.getLocales().asIterator()));
+        }
         return ApiProblem.json(200, JsonBodies.JSON.createObjectBuilder().add("access", change.access().value()).build());
     }
 

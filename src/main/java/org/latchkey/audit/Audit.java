@@ -60,14 +60,28 @@ public class Audit {
         event(event, userUuid, client, outcome, null);
     }
 
-    /** @param actorUuid who did it to {@code userUuid}, when that is someone else (a superuser) */
+    /**
+     * One line: {@code time}, {@code request} (the request's id, none outside a request), {@code event}, {@code actor}
+     * (who did it: a superuser acting on someone, else whoever was signed in on the request when it happened;
+     * {@code anonymous} when nobody was, {@code system} outside a request), {@code user} (whom it is about), {@code
+     * client} (the real client address) and {@code outcome}.
+     *
+     * @param actorUuid who did it to {@code userUuid}, when that is someone other than the request's signed-in person
+     */
     public void event(String event, String userUuid, String client, String outcome, String actorUuid) {
-        JsonObjectBuilder line = JSON.createObjectBuilder().add("time", Instant.now().toString()).add("event", event);
-        if (actorUuid != null) {
-            line.add("actor", actorUuid);
+        AuditTag tag = AuditTag.current();
+        JsonObjectBuilder line = JSON.createObjectBuilder().add("time", Instant.now().toString());
+        if (tag != null) {
+            line.add("request", tag.id());
         }
+        line.add("event", event);
+        String actor = actorUuid != null ? actorUuid : tag == null ? "system" : tag.actor();
+        line.add("actor", actor == null ? "anonymous" : actor);
         if (userUuid != null) {
             line.add("user", userUuid);
+        }
+        if (client == null && tag != null) {
+            client = tag.client();
         }
         if (client != null) {
             line.add("client", client);

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.latchkey.audit.Audit;
+import org.latchkey.audit.AuditTag;
 
 /**
  * Sends letters off the request thread. Work that decides whether to send (is there an account, is it active, is
@@ -50,7 +51,7 @@ public class Mailer {
             return;
         }
         try {
-            executor.execute(() -> {
+            executor.execute(AuditTag.carry(() -> {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
@@ -59,7 +60,7 @@ public class Mailer {
                 } finally {
                     pending.decrementAndGet();
                 }
-            });
+            }));
         } catch (RejectedExecutionException e) {
             pending.decrementAndGet();
             audit.event("mail-" + what, null, null, "dropped-executor-refused");
@@ -114,7 +115,7 @@ public class Mailer {
             audit.event("mail-" + letter.kind(), letter.userUuid(), null, "retrying after attempt " + attempt + ": " + reason);
             long delay = settings.retryDelay().toMillis() * (1L << (2 * (attempt - 1))); // 2 s, 8 s
             try {
-                executor.schedule(() -> attempt(letter, attempt + 1), delay, TimeUnit.MILLISECONDS);
+                executor.schedule(AuditTag.carry(() -> attempt(letter, attempt + 1)), delay, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException refused) {
                 audit.event("mail-" + letter.kind(), letter.userUuid(), null, "failed: executor refused the retry");
             }

@@ -39,7 +39,6 @@ public class RegistrationService {
     public static final String PASSWORD = "password";
     public static final String CONFIRM_PASSWORD = "confirm_password";
     static final Text EMAIL_TAKEN = Text.of("register.emailTaken");
-    private static final int MAX_NAME = 150;
 
     @Inject
     UserService users;
@@ -171,13 +170,7 @@ public class RegistrationService {
     }
 
     private static void checkName(Problems problems, String field, String value) {
-        if (value.isEmpty()) {
-            problems.add(field, Text.of("register." + field + ".required"));
-        } else if (value.length() > MAX_NAME) {
-            problems.add(field, Text.of("register." + field + ".tooLong", MAX_NAME));
-        } else if (value.codePoints().anyMatch(Character::isISOControl)) {
-            problems.add(field, Text.of("register." + field + ".unprintable"));
-        }
+        org.latchkey.user.Names.problem(field, value).ifPresent(p -> problems.add(field, p));
     }
 
     private static String clean(String value) {

@@ -177,6 +177,11 @@ public class User implements java.io.Serializable {
         this.emailVerified = true;
     }
 
+    void changeName(String firstName, String lastName) {
+        this.firstName = firstName;
+        this.lastName = lastName;
+    }
+
     void changeEmail(String email) {
         this.email = email;
         this.emailKey = Emails.key(email);

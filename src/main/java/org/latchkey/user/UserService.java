@@ -197,6 +197,15 @@ public class UserService {
         }
     }
 
+    /** New first and last names (checked by {@link Names}); tokens carry them from the next one issued. */
+    @Transactional
+    public void changeName(long id, String firstName, String lastName) {
+        User user = em.find(User.class, id);
+        if (user != null) {
+            user.changeName(firstName, lastName);
+        }
+    }
+
     /**
      * A new, already verified address.
      *

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** {@link SecurityHeaders} on pages, static files and error pages. */
+/** {@link SecurityHeaders} on pages, static files and error pages, and the request id of {@link RequestTags}. */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
 public class SecurityHeadersFilter extends HttpFilter {
 
@@ -21,6 +21,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         headers.apply(request, response);
+        if (request.getAttribute(org.latchkey.audit.AuditTag.REQUEST_ID) instanceof String id) {
+            response.setHeader("X-Request-Id", id); // the audit lines of this request carry it
+        }
         chain.doFilter(request, response);
     }
 }

@@ -71,7 +71,7 @@ class AuditTest {
             assertTrue(written.get(i).contains("\"user\":\"uuid-" + i + "\""), written.get(i));
         }
         assertTrue(written.get(0).startsWith("{\"time\":\""), written.get(0));
-        assertTrue(written.get(0).endsWith("\"event\":\"login\",\"user\":\"uuid-0\",\"client\":\"10.0.0.1\",\"outcome\":\"failure\"}"),
+        assertTrue(written.get(0).endsWith("\"event\":\"login\",\"actor\":\"system\",\"user\":\"uuid-0\",\"client\":\"10.0.0.1\",\"outcome\":\"failure\"}"),
                 written.get(0));
 
         audit.event("logout", "uuid-x", null, "success");
@@ -119,6 +119,41 @@ class AuditTest {
         plain.event("login", "a", null, "success", "admin-uuid");
         assertEquals(1, written.size());
         assertTrue(written.get(0).contains("\"actor\":\"admin-uuid\",\"user\":\"a\""), written.get(0));
+    }
+
+    @Test
+    void aRequestsLinesCarryItsIdTheSignedInPersonAndTheClient() throws Exception {
+        Audit plain = new Audit();
+        String[] signedIn = {null};
+        int[] clientLookups = {0};
+        AuditTag.begin("00000000000000ab", () -> signedIn[0], () -> {
+            clientLookups[0]++;
+            return "203.0.113.9";
+        });
+        try {
+            plain.event("login", "person", null, "wrong-password");
+            signedIn[0] = "person"; // signed in within the request
+            plain.event("login", "person", null, "success");
+            plain.event("roles-changed", "other", "198.51.100.1", "staff", "admin-uuid");
+            Thread later = new Thread(AuditTag.carry(() -> plain.event("mail-reset", "person", null, "sent")));
+            signedIn[0] = "someone-else";
+            later.start();
+            later.join();
+        } finally {
+            AuditTag.end();
+        }
+        plain.event("unverified-accounts-removed", null, null, "0");
+        assertEquals(5, written.size());
+        assertTrue(written.get(0).endsWith("\"request\":\"00000000000000ab\",\"event\":\"login\",\"actor\":\"anonymous\","
+                + "\"user\":\"person\",\"client\":\"203.0.113.9\",\"outcome\":\"wrong-password\"}"), written.get(0));
+        assertTrue(written.get(1).contains("\"actor\":\"person\",\"user\":\"person\""), written.get(1));
+        assertTrue(written.get(2).contains("\"actor\":\"admin-uuid\",\"user\":\"other\",\"client\":\"198.51.100.1\""),
+                written.get(2));
+        assertTrue(written.get(3).contains("\"request\":\"00000000000000ab\",\"event\":\"mail-reset\",\"actor\":\"person\","
+                + "\"user\":\"person\",\"client\":\"203.0.113.9\""), "carried as it was when handed over: " + written.get(3));
+        assertEquals(1, clientLookups[0], "the address is worked out once a request");
+        assertTrue(written.get(4).contains("\"event\":\"unverified-accounts-removed\",\"actor\":\"system\",\"outcome\""),
+                "outside a request: no id, the system: " + written.get(4));
     }
 
     @Test

@@ -72,7 +72,7 @@ interface Doors {
      */
     List<String> SESSION_PARAMETERS = List.of(";jsessionid=0123456789", ";__Host-JSESSIONID=0123456789");
 
-    List<String> PAGES = List.of("admin/users", "account", "logout", "register", "login", "index", "password-reset",
+    List<String> PAGES = List.of("admin/users", "admin/person", "account", "logout", "register", "login", "index", "password-reset",
             "password-reset/new-password", "verify-email", "email-change", "email-change/undo");
 
     /** Other spellings of {@code page} (a path without the leading slash) that a container might map to it. */
@@ -94,18 +94,18 @@ interface Doors {
         return spellings;
     }
 
-    private Browser browser() throws Exception {
+    default Browser browser() throws Exception {
         return new Browser(doors());
     }
 
-    private Browser signedIn(String email, String password) throws Exception {
+    default Browser signedIn(String email, String password) throws Exception {
         Browser browser = browser();
         Page page = Accounts.login(browser, email, password, null);
         assertEquals(302, page.status(), "signed in as " + email + ": " + page.body());
         return browser;
     }
 
-    private Browser newPerson(String email) throws Exception {
+    default Browser newPerson(String email) throws Exception {
         Browser browser = browser();
         assertEquals(302, Accounts.register(browser, email, null).status());
         return signedIn(email, Accounts.PASSWORD);
@@ -170,6 +170,8 @@ interface Doors {
         // the canonical addresses: the minted token's superuser claim counts for nothing on the auth host
         assertEquals(403, minted.get("admin/users").status(), "roles come from Latchkey's records, not the token");
         assertEquals(403, person.get("admin/users").status());
+        assertEquals(403, minted.get("admin/person?id=" + person.get("account").document().getElementById("uuid").text())
+                .status());
         Page me = minted.get("api/me");
         assertEquals(200, me.status());
         assertTrue(me.body().contains("\"is_superuser\":false") && me.body().contains("\"is_staff\":false"), me.body());
@@ -193,7 +195,7 @@ interface Doors {
                 + superuser + (refresh == null ? "" : ",\"refresh\":\"" + refresh + "\"") + "}");
     }
 
-    private Browser bearer(Browser person) throws Exception {
+    default Browser bearer(Browser person) throws Exception {
         return browser().header("Authorization", "Bearer " + person.cookie(ACCESS).orElseThrow())
                 .header("Accept", "application/json");
     }
@@ -403,7 +405,7 @@ interface Doors {
             }
         }
         assertEquals(List.of(), wrong);
-        assertTrue(Logs.shows(this::serverLog, "\"event\":\"login\",\"user\":\""), "the wrong password names the account");
+        assertTrue(Logs.shows(this::serverLog, "\"event\":\"login\",\"actor\":\"anonymous\",\"user\":\""), "the wrong password names the account");
         assertTrue(Logs.shows(this::serverLog, "\"outcome\":\"unknown-email\""), "and the audit says why");
         assertTrue(metric(after, "latchkey_bcrypt_concurrency") >= 1);
         assertTrue(after.body().contains("jvm_memory_used_bytes"), "and the JVM's own figures");
@@ -541,8 +543,8 @@ interface Doors {
         assertTrue(change.body().contains("needs your sign-in on this device"), change.body());
         Page everywhere = accessOnly.submit(accessOnly.get("account"), "signout_all_form", Map.of(), "signout_all");
         assertTrue(everywhere.body().contains("needs your sign-in on this device"), everywhere.status() + everywhere.body());
-        assertTrue(Logs.shows(this::serverLog, "\"event\":\"password-change-refused\",\"user\":\"" + uuid + "\""), "audited");
-        assertTrue(Logs.shows(this::serverLog, "\"event\":\"sign-out-everywhere-refused\",\"user\":\"" + uuid + "\""), "audited");
+        assertTrue(Logs.shows(this::serverLog, "\"event\":\"password-change-refused\",\"actor\":\"" + uuid + "\",\"user\":\"" + uuid + "\""), "audited");
+        assertTrue(Logs.shows(this::serverLog, "\"event\":\"sign-out-everywhere-refused\",\"actor\":\"" + uuid + "\",\"user\":\"" + uuid + "\""), "audited");
         assertEquals(302, Accounts.login(browser(), email, Accounts.PASSWORD, null).status(), "the password is unchanged");
 
         // the API: a Bearer token alone, or with a refresh token that is not this person's live one, changes nothing

@@ -17,7 +17,7 @@ import org.latchkey.support.PayaraMicroProcess;
  * {@link Doors} on Payara Micro: one server for the class, with a first superuser whose password the test makes up
  * and a signing key it knows (as every service on the domain does).
  */
-class DoorsIT implements Doors {
+class DoorsIT implements PeopleDoors {
 
     static PayaraMicroProcess server;
 

@@ -15,7 +15,7 @@ import org.latchkey.support.PayaraServerProcess.Setup;
  * admin REST interface the admin console uses: pool, {@code jdbc/latchkey}, system properties, deployment of the
  * unchanged WAR. Runs with {@code mvn verify -Ppayara-server}; {@link PayaraServerAsadminIT} does it with asadmin.
  */
-class PayaraServerLoginFlowIT extends LoginJourney implements Doors {
+class PayaraServerLoginFlowIT extends LoginJourney implements PeopleDoors {
 
     static PayaraServerProcess server;
 

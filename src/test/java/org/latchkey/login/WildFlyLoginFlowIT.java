@@ -17,7 +17,7 @@ import org.latchkey.support.WildFlyProcess;
  * {@link LoginJourney} and {@link Doors} — the same tests as on Payara Micro — against the unchanged WAR on WildFly 38, configured by
  * wildfly/configure.sh. Runs with {@code mvn verify -Pwildfly}.
  */
-class WildFlyLoginFlowIT extends LoginJourney implements Doors {
+class WildFlyLoginFlowIT extends LoginJourney implements PeopleDoors {
 
     static WildFlyProcess wildfly;
 

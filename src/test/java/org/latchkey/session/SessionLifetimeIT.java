@@ -43,7 +43,7 @@ class SessionLifetimeIT {
             Browser thief = new Browser(server.base());
             thief.setCookie(REFRESH, first);
             assertEquals(200, thief.get("login").status());
-            assertTrue(Logs.shows(server::log, "\"event\":\"refresh-reuse-detected\",\"user\":\"" + uuid + "\""),
+            assertTrue(Logs.shows(server::log, "\"event\":\"refresh-reuse-detected\",\"actor\":\"anonymous\",\"user\":\"" + uuid + "\""),
                     "reuse audited");
             assertTrue(Logs.shows(server::log, "\"outcome\":\"family-revoked\""));
             assertFalse(server.log().contains(first), "no token in the logs");
