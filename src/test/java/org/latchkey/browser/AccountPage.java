@@ -58,6 +58,22 @@ public final class AccountPage {
         throw new AssertionError("no sign-in of " + browserName + " in " + signIns());
     }
 
+    /** Fills "Your name" and saves it; the page comes back with the new name. */
+    public AccountPage changeName(String first, String last) {
+        org.openqa.selenium.WebElement firstName = browser.driver().findElement(By.id("first_name"));
+        firstName.clear();
+        firstName.sendKeys(first);
+        org.openqa.selenium.WebElement lastName = browser.driver().findElement(By.id("last_name"));
+        lastName.clear();
+        lastName.sendKeys(last);
+        browser.screenshot("name-typed");
+        org.openqa.selenium.WebElement button = browser.driver().findElement(By.id("change_name"));
+        button.click();
+        browser.waiting().until(ExpectedConditions.stalenessOf(button));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages li")));
+        return at(browser);
+    }
+
     public String headerName() {
         return browser.driver().findElement(By.id("header_user")).getText();
     }

@@ -33,6 +33,9 @@ class BrowserFlowIT {
     static final String ACCESS = "latchkey.access";
     static final String REFRESH = "latchkey.refresh";
     static final String KEY = TestKeys.random();
+    /** The first superuser, with a password made up for this run. */
+    static final String ADMIN_EMAIL = Accounts.newEmail();
+    static final String ADMIN_PASSWORD = TestKeys.random().substring(0, 24);
     static PayaraMicroProcess latchkey;
     static PayaraMicroProcess app;
     static URI auth;
@@ -57,7 +60,8 @@ class BrowserFlowIT {
         latchkey = PayaraMicroProcess.start("browser-latchkey", Files.createTempDirectory(testDir, "browser-data"), postBoot,
                 Map.of("JWT_SIGNING_KEY", KEY, "latchkey.cookie.secure", "false", "latchkey.cookie.domain", "example.test",
                         "latchkey.password.bcrypt-cost", "8", "latchkey.jwt.access-lifetime", "PT3S",
-                        "latchkey.jwt.leeway", "PT0S", "latchkey.public-url", auth.toString()), port);
+                        "latchkey.jwt.leeway", "PT0S", "latchkey.public-url", auth.toString(),
+                        "latchkey.admin.email", ADMIN_EMAIL, "latchkey.admin.password", ADMIN_PASSWORD), port);
         app = PayaraMicroProcess.startApp("browser-app", DownstreamWar.export(testDir.resolve("browser-app.war")), "public",
                 Map.of("JWT_SIGNING_KEY", KEY, "latchkey.login-url", auth + "login", "latchkey.jwt.leeway", "PT0S",
                         "latchkey.cookie.secure", "false"));
@@ -257,6 +261,50 @@ class BrowserFlowIT {
             assertEquals(1, after.showSignIns("sign-in-ended").signIns().size(), "only this device is left");
             phone.dropCookie("latchkey.access");
             assertEquals(200, phone.get("login").status(), "the phone's refresh token no longer refreshes");
+        }
+    }
+
+    @Test
+    void aSuperuserFindsAPersonMakesThemStaffAndSignsThemOutEverywhere(TestInfo test) throws Exception {
+        String email = Accounts.newEmail();
+        org.latchkey.support.Browser phone = new org.latchkey.support.Browser(latchkey.base()).header("User-Agent",
+                "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile"
+                        + " Safari/537.36");
+        assertEquals(302, Accounts.register(phone, email, null).status());
+        assertEquals(302, Accounts.login(phone, email, Accounts.PASSWORD, null).status());
+        try (Chromium browser = Chromium.start(name(test))) {
+            browser.open(auth.resolve("admin/users"));
+            LoginPage.at(browser).signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+            UsersPage users = UsersPage.at(browser, "admin-users").search(email.substring(0, 10));
+            assertEquals(List.of(email), users.emails(), "found by part of the address");
+            assertEquals("1–1 of 1", users.found());
+
+            PersonPage person = users.open(email);
+            assertTrue(person.email().startsWith(email), person.email());
+            assertEquals(List.of("Chrome Mobile 131, Android 14"), person.signIns());
+            PersonPage staff = person.press("staff", "role-changed");
+            assertEquals(List.of("The roles of " + email + " are now: staff."), staff.messages());
+            assertEquals("active, staff", staff.status());
+            PersonPage out = staff.press("end_all", "signed-out-everywhere");
+            assertEquals(List.of(), out.signIns());
+            assertTrue(out.messages().get(0).startsWith("They are signed out everywhere"), out.messages().toString());
+        }
+        assertEquals(401, phone.get("api/me").status(), "the phone's access token is refused on Latchkey at once");
+        phone.dropCookie("latchkey.access");
+        assertEquals(200, phone.get("login").status(), "and its refresh token no longer refreshes");
+    }
+
+    @Test
+    void aPersonFixesTheirNameAndEveryServiceSeesItAtOnce(TestInfo test) throws Exception {
+        try (Chromium browser = Chromium.start(name(test))) {
+            signedInOnTheApp(browser, "Katherine", "Jonson");
+            browser.open(auth.resolve("account"));
+            AccountPage renamed = AccountPage.at(browser).changeName("Katherine", "Johnson");
+            assertEquals(List.of("Your name was saved. Other devices show it after their next refresh, within minutes."),
+                    renamed.messages());
+            assertEquals("Katherine Johnson", renamed.headerName());
+            browser.open(appHome);
+            assertEquals("Hello, Katherine Johnson", AppPage.at(browser).greeting(), "the new cookie, on the parent domain");
         }
     }
 
