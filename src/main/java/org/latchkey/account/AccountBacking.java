@@ -91,16 +91,9 @@ public class AccountBacking {
     }
 
     public void changePassword() {
-        HttpServletRequest request = request();
-        AccountChange change;
-        try {
-            change = accounts.changePassword(currentPassword, newPassword, confirmPassword, refreshToken());
-        } catch (NotAllowedException e) {
-            faces.addMessage(null, texts.error(Text.of("account.cannotChange")));
-            return;
-        }
-        if (!change.changed()) {
-            change.problems().forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, texts.error(m))));
+        AccountChange change = made(() -> accounts.changePassword(currentPassword, newPassword, confirmPassword,
+                refreshToken()));
+        if (change == null) {
             return;
         }
         // the old access tokens are refused here from now on: this device gets a new one
@@ -110,17 +103,30 @@ public class AccountBacking {
         faces.addMessage(null, texts.info(Text.of("account.passwordChanged")));
     }
 
-    /** New names: this device's access cookie is re-issued with them, and the page shown again (it reads the cookie). */
-    public void changeName() throws IOException {
+    private interface Change {
+        AccountChange make() throws NotAllowedException;
+    }
+
+    /** The change made, or null when it was refused or its fields have problems (both said on the page). */
+    private AccountChange made(Change attempt) {
         AccountChange change;
         try {
-            change = accounts.changeName(firstName, lastName, refreshToken());
+            change = attempt.make();
         } catch (NotAllowedException e) {
             faces.addMessage(null, texts.error(Text.of("account.cannotChange")));
-            return;
+            return null;
         }
         if (!change.changed()) {
             change.problems().forEach((field, messages) -> messages.forEach(m -> faces.addMessage(field, texts.error(m))));
+            return null;
+        }
+        return change;
+    }
+
+    /** New names: this device's access cookie is re-issued with them, and the page shown again (it reads the cookie). */
+    public void changeName() throws IOException {
+        AccountChange change = made(() -> accounts.changeName(firstName, lastName, refreshToken()));
+        if (change == null) {
             return;
         }
         ExternalContext external = faces.getExternalContext();

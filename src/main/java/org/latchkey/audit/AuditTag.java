@@ -27,7 +27,7 @@ public final class AuditTag {
 
     /** 16 hex digits: unique enough to find a request's lines, and not a secret. */
     public static String newId() {
-        return String.format("%016x", ThreadLocalRandom.current().nextLong());
+        return java.util.HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
     /**

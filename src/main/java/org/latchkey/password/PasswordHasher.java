@@ -35,6 +35,12 @@ public class PasswordHasher {
     /** Compared against when the email is unknown, so that answer takes as long as a wrong password. */
     private String dummyHash;
 
+    /** What a check of Latchkey's own hash takes now (a moving average): imported hashes are padded to it. */
+    private volatile double bcryptNanos;
+
+    /** What one PBKDF2 iteration takes now (a moving average, from the imported hashes checked). */
+    private volatile double pbkdf2IterationNanos;
+
     public PasswordHasher() {
     }
 
@@ -65,7 +71,16 @@ public class PasswordHasher {
         }
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
+        long start = System.nanoTime();
         dummyHash = hash(HexFormat.of().formatHex(random));
+        bcryptNanos = System.nanoTime() - start; // a first guess, cold; every check refines it
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < 8; i++) { // ~30 ms: past the JIT's first compilations
+            start = System.nanoTime();
+            DjangoHashes.spend(20_000);
+            fastest = Math.min(fastest, System.nanoTime() - start);
+        }
+        pbkdf2IterationNanos = fastest / 20_000.0;
     }
 
     /** @throws PasswordBusyException when the bulkhead ({@link PasswordWork}) has no turn and no room to wait */
@@ -74,21 +89,61 @@ public class PasswordHasher {
         return PREFIX + work.run(() -> BCrypt.hashpw(prehash(password), salt));
     }
 
-    /** @throws PasswordBusyException when the bulkhead ({@link PasswordWork}) has no turn and no room to wait */
+    /**
+     * Checks a password against its stored hash: Latchkey's own, or one of Django's ({@link DjangoHashes}, for
+     * accounts imported from a Django auth service — {@link #needsRehash} then says to replace it).
+     *
+     * @throws PasswordBusyException when the bulkhead ({@link PasswordWork}) has no turn and no room to wait
+     */
     public boolean verify(String password, String encoded) {
-        if (password == null || encoded == null || !encoded.startsWith(PREFIX)) {
+        if (password == null || encoded == null) {
             return false;
+        }
+        if (!encoded.startsWith(PREFIX)) {
+            return DjangoHashes.scheme(encoded).isPresent() && work.run(() -> checkImported(password, encoded));
         }
         // jBCrypt reads only the 2a revision; 2b (Python's bcrypt, so Django) is the same algorithm here.
         String bcrypt = encoded.substring(PREFIX.length()).replaceFirst("^\\$2[by]\\$", "\\$2a\\$");
         try {
-            return work.run(() -> BCrypt.checkpw(prehash(password), bcrypt));
-        } catch (IllegalArgumentException e) {
+            return work.run(() -> {
+                long start = System.nanoTime();
+                boolean right = BCrypt.checkpw(prehash(password), bcrypt);
+                if (bcrypt.startsWith("$2a$" + (cost < 10 ? "0" : "") + cost + "$")) {
+                    bcryptNanos = 0.8 * bcryptNanos + 0.2 * (System.nanoTime() - start);
+                }
+                return right;
+            });
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) { // a malformed hash: jBCrypt's ways
             return false;
         }
     }
 
-    /** True when the hash was made with a lower cost than the configured one: rehash it at the next login. */
+    /**
+     * A Django hash, then — for PBKDF2, which Django runs at fewer iterations than a cost-12 bcrypt takes — more
+     * PBKDF2 rounds on nothing until the check has taken what a check of Latchkey's own hash takes now: an imported
+     * account, a native one and an unknown address answer in the same time (bench/password-schemes.sh).
+     */
+    private boolean checkImported(String password, String encoded) {
+        long start = System.nanoTime();
+        boolean right = DjangoHashes.matches(password, encoded);
+        long took = System.nanoTime() - start;
+        int iterations = DjangoHashes.iterations(encoded);
+        if (iterations > 0) {
+            if (encoded.startsWith("pbkdf2_sha256$")) { // the rounds the padding runs
+                pbkdf2IterationNanos = 0.8 * pbkdf2IterationNanos + 0.2 * ((double) took / iterations);
+            }
+            double missing = bcryptNanos - took;
+            if (missing > 0) {
+                DjangoHashes.spend((int) Math.min(DjangoHashes.MAX_ITERATIONS, missing / pbkdf2IterationNanos));
+            }
+        }
+        return right;
+    }
+
+    /**
+     * True when the hash is not Latchkey's own (Django's PBKDF2, say) or was made with a lower cost than the
+     * configured one: rehash it at the next login.
+     */
     public boolean needsRehash(String encoded) {
         if (encoded == null || !encoded.startsWith(PREFIX + "$2")) {
             return true;

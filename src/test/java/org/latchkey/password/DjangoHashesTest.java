@@ -1,0 +1,99 @@
+package org.latchkey.password;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hashes a Django auth service stored sign in at Latchkey, and are replaced at the first sign-in. The fixed ones were
+ * made by Debian's Django 3.2 ({@code make_password}, 260 000 PBKDF2 iterations, Python bcrypt's 2b); one more of each
+ * is made by Django during the test when Debian's {@code python3-django} is there (CI installs it).
+ */
+class DjangoHashesTest {
+
+    private static final String PLAIN = "correct horse battery staple";
+    private static final String UNICODE = "pässwörd-☃-42";
+    private static final Map<String, String> MADE_BY_DJANGO = Map.of(
+            "pbkdf2_sha256$260000$jBE1Hin6TC9R2dtlLmp1rL$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I=", PLAIN,
+            "pbkdf2_sha256$260000$t8hyoXf9cGwXRNAOShbtuy$vzAw/PgjS0XavuUTJnZ6RSxm+E7bNc5h7Kc9kfoarqg=", UNICODE,
+            "pbkdf2_sha1$260000$dQgjPfqlCKG5N8bvAUmpWZ$Que3h47UTmUgSxsnaJKjgZWG1v8=", PLAIN,
+            "pbkdf2_sha1$260000$3m26vinI6WuJDTjVKDkgEI$rL7nVRZm7RMSr44TcIkC4W5tngk=", UNICODE,
+            "bcrypt$$2b$12$4iwe.hHkoFIlkybQl8HdveI7nh2Fjk/6ZgyGVdCbMAerrWFdNCGum", PLAIN,
+            "bcrypt$$2b$12$34.w8/rCyfcFtjcfUQcEv..A10Axee51EQ8JPkM2xTQQdcKj9JMqC", UNICODE,
+            "bcrypt_sha256$$2b$12$0.zJ8IFD0lJBQqPm0cNBAe9Z1vOuurMXtuV/91JbUNDi66d7a5IRm", PLAIN,
+            "bcrypt_sha256$$2b$12$seFkh.bl0mxX9BO68DCSU.Q1Cod/kGAFdAt1QYlENDlsVMkbV45Sm", UNICODE);
+
+    private final PasswordHasher hasher = new PasswordHasher(4);
+
+    @Test
+    void eachSchemeDjangoMadeSignsInWithItsPasswordOnlyAndAsksToBeReplaced() {
+        MADE_BY_DJANGO.forEach((hash, password) -> {
+            assertTrue(hasher.verify(password, hash), hash);
+            assertFalse(hasher.verify(password + "x", hash), "a wrong password: " + hash);
+            assertFalse(hasher.verify(password.equals(PLAIN) ? UNICODE : PLAIN, hash), "the other password: " + hash);
+            assertFalse(hasher.verify("", hash), "empty: " + hash);
+            assertEquals(!hash.startsWith("bcrypt_sha256$"), hasher.needsRehash(hash),
+                    "any other scheme is replaced by Latchkey's own at the first sign-in: " + hash);
+        });
+        String own = hasher.hash(PLAIN);
+        assertTrue(hasher.verify(PLAIN, own));
+        assertFalse(new PasswordHasher(4).needsRehash(own), "Latchkey's own stays");
+    }
+
+    @Test
+    @Timeout(120) // a hang guard: 2^31 PBKDF2 rounds would run for hours
+    void unusableUnknownAndMalformedHashesMatchNothingAndNeverThrow() {
+        List<String> refused = List.of("!", "!XoqcqVQKU5pO8eDIXz7u7ePFXi2Sn0Wp0MGwgw9f", // Django's unusable passwords
+                "argon2$argon2id$v=19$m=102400,t=2,p=8$SGtQZGFuQXp5a0FUZThWdGRkczFQcA$YF7RUkhHYJrN2dGN5I+rPQ",
+                "md5$salt$0123456789abcdef0123456789abcdef", "unsalted_md5$$a", "crypt$$ab1234",
+                "pbkdf2_sha256$", "pbkdf2_sha256$260000$salt", "pbkdf2_sha256$x$salt$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I=",
+                "pbkdf2_sha256$0$salt$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I=",
+                "pbkdf2_sha256$-1$salt$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I=",
+                "pbkdf2_sha256$2147483647$salt$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I=", // would take hours: refused
+                "pbkdf2_sha256$260000$salt$not base64!", "pbkdf2_sha256$260000$salt$c2hvcnQ=", // 5 bytes, not 32
+                "pbkdf2_sha256$260000$$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I=",
+                "pbkdf2_sha256$260000$a$b$c", "bcrypt$", "bcrypt$$2b$12$short", "bcrypt$$9x$12$4iwe.hHkoFIlkybQl8HdveI7nh2Fj",
+                "", "$", "bcrypt_sha256$$2b$99$x");
+        for (String hash : refused) {
+            assertFalse(hasher.verify(PLAIN, hash), hash);
+        }
+    }
+
+    @Test
+    void hashesDjangoMakesNowSignInToo() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
+        String password = "Zürich-" + Long.toHexString(System.nanoTime());
+        Process process = new ProcessBuilder(python.toString(), "-c", String.join("\n",
+                "import sys",
+                "from django.conf import settings",
+                "settings.configure(PASSWORD_HASHERS=['django.contrib.auth.hashers.PBKDF2PasswordHasher',"
+                        + " 'django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher'])",
+                "from django.contrib.auth.hashers import make_password",
+                "p = sys.stdin.readline().rstrip('\\n')",
+                "print(make_password(p)); print(make_password(p, hasher='pbkdf2_sha1'))"))
+                .redirectErrorStream(true).start();
+        process.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        Assumptions.assumeFalse(out.contains("No module named 'django'"), "Debian's python3-django is not installed");
+        List<String> hashes = out.lines().toList();
+        assertEquals(2, hashes.size(), out);
+        assertTrue(hashes.get(0).startsWith("pbkdf2_sha256$"), out);
+        for (String hash : hashes) {
+            assertTrue(hasher.verify(password, hash), hash);
+            assertFalse(hasher.verify(password.toUpperCase(java.util.Locale.ROOT), hash), hash);
+        }
+    }
+}
