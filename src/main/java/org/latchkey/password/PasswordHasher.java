@@ -75,12 +75,12 @@ public class PasswordHasher {
         dummyHash = hash(HexFormat.of().formatHex(random));
         bcryptNanos = System.nanoTime() - start; // a first guess, cold; every check refines it
         long fastest = Long.MAX_VALUE;
-        for (int i = 0; i < 8; i++) { // ~30 ms: past the JIT's first compilations
+        for (int i = 0; i < 40; i++) { // ~70 ms once: past the JIT's compilations of HMAC-SHA256
             start = System.nanoTime();
-            DjangoHashes.spend(20_000);
+            DjangoHashes.spend(10_000);
             fastest = Math.min(fastest, System.nanoTime() - start);
         }
-        pbkdf2IterationNanos = fastest / 20_000.0;
+        pbkdf2IterationNanos = fastest / 10_000.0;
     }
 
     /** @throws PasswordBusyException when the bulkhead ({@link PasswordWork}) has no turn and no room to wait */

@@ -1,5 +1,6 @@
 package org.latchkey.web;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
@@ -18,8 +19,12 @@ import org.latchkey.throttle.ThrottleSettings;
 @WebListener
 public class RequestTags implements ServletRequestListener {
 
+    /**
+     * Looked up when a line needs the address, not when the listener is made: the listener is made before the
+     * settings are checked, and a bad setting must stop the deployment with its own one line (Startup), not here.
+     */
     @Inject
-    ThrottleSettings throttle;
+    Instance<ThrottleSettings> throttle;
 
     @Override
     public void requestInitialized(ServletRequestEvent event) {
@@ -31,7 +36,7 @@ public class RequestTags implements ServletRequestListener {
         AuditTag.begin(id, () -> {
             Principal principal = request.getUserPrincipal();
             return principal == null ? null : principal.getName();
-        }, () -> ClientAddress.of(request, throttle.trustedProxies()));
+        }, () -> ClientAddress.of(request, throttle.get().trustedProxies()));
     }
 
     @Override
