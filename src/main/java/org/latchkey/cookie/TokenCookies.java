@@ -49,6 +49,14 @@ public class TokenCookies {
         add(response, settings.formName(), value, Optional.empty(), -1);
     }
 
+    /** Deletes a cookie another service set on the cookie domain (the Django auth service's, at the switch-over). */
+    public void clearOnDomain(HttpServletResponse response, String name) {
+        add(response, name, "", settings.domain(), 0);
+        if (settings.domain().isPresent()) {
+            add(response, name, "", Optional.empty(), 0); // and a host-only one of that name, if it was set so
+        }
+    }
+
     public void clear(HttpServletResponse response) {
         add(response, settings.accessName(), "", settings.domain(), 0);
         add(response, settings.refreshName(), "", Optional.empty(), 0);

@@ -88,9 +88,17 @@ public class LoginBacking {
      * GET with a valid refresh cookie: no form — a fresh access cookie, the refresh token rotated, and straight
      * on to {@code next}. A refresh cookie that no longer works is dropped and the form is shown.
      */
+    @Inject
+    org.latchkey.session.SessionSettings sessionSettings;
+
     public void silentRefresh() throws IOException {
         HttpServletRequest request = request();
         Optional<String> raw = Tokens.cookie(request, cookieSettings.refreshName());
+        if (raw.isEmpty() && sessionSettings.djangoCutover().isPresent()) {
+            // switching over: the Django auth service's refresh cookie (on the parent domain), read once and dropped
+            raw = Tokens.cookie(request, sessionSettings.djangoRefreshCookie());
+            raw.ifPresent(django -> cookies.clearOnDomain(response(), sessionSettings.djangoRefreshCookie()));
+        }
         if (raw.isEmpty()) {
             return;
         }

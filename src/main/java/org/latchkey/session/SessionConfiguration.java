@@ -21,6 +21,14 @@ public class SessionConfiguration {
 
     public static SessionSettings read(ConfigValues values) {
         return new SessionSettings(values.duration("latchkey.session.absolute-lifetime", "P30D"),
-                values.duration("latchkey.session.refresh-grace", "PT10S"));
+                values.duration("latchkey.session.refresh-grace", "PT10S"),
+                values.text("latchkey.session.django-cutover").map(text -> {
+                    try {
+                        return java.time.Instant.parse(text);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw ConfigValues.refused("latchkey.session.django-cutover", text,
+                                "an ISO-8601 instant in UTC such as 2027-01-15T06:00:00Z");
+                    }
+                }), values.text("latchkey.session.django-refresh-cookie", SessionSettings.ARTICLE_REFRESH_COOKIE));
     }
 }

@@ -55,6 +55,9 @@ public class SessionService {
     TokenVerifier verifier;
 
     @Inject
+    DjangoRefresh djangoRefresh;
+
+    @Inject
     UserService users;
 
     @Inject
@@ -92,6 +95,19 @@ public class SessionService {
         users.lock(userId);
         RefreshToken token = byHash(hash(jti)).filter(t -> t.getUserId() == userId.longValue()).orElse(null);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (token == null && settings.djangoCutover().isPresent()) {
+            User person = users.findById(userId).orElse(null);
+            String refusal = djangoRefresh.refusal(rawRefresh, claims.get(), person, now).orElse(null);
+            if (refusal == null) { // a sign-in carried over from the Django auth service: a new family
+                SignIn carried = start(userId);
+                audit.event("refresh", carried.userUuid(), client, "carried-over-from-django");
+                return Optional.of(carried);
+            }
+            if (!refusal.equals(DjangoRefresh.UNKNOWN)) {
+                audit.event("refresh", person == null ? null : person.getUuid(), client, refusal);
+                return Optional.empty();
+            }
+        }
         if (token == null || token.getRevokedAt() != null || !token.getExpiresAt().toInstant().isAfter(now)) {
             audit.event("refresh", null, client, token == null ? "unknown" : token.getRevokedAt() != null ? "revoked" : "expired");
             return Optional.empty();

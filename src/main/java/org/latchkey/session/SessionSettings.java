@@ -7,13 +7,29 @@ import java.time.Duration;
  *
  * @param absoluteLifetime how long a family lives after its password login, however often it is refreshed
  * @param refreshGrace     how long after a rotation the old token still yields the same successor (parallel tabs)
+ * @param djangoCutover    when Latchkey took over from the article's Django auth service: refresh tokens that
+ *                         service minted before it are each turned into a Latchkey sign-in once (none: never)
+ * @param djangoRefreshCookie the name of that service's refresh cookie, read at the silent refresh when Latchkey's
+ *                         own is absent and the cut-over is set
  */
-public record SessionSettings(Duration absoluteLifetime, Duration refreshGrace) {
+public record SessionSettings(Duration absoluteLifetime, Duration refreshGrace,
+                              java.util.Optional<java.time.Instant> djangoCutover, String djangoRefreshCookie) {
+
+    /** The article's name for its refresh cookie. */
+    public static final String ARTICLE_REFRESH_COOKIE = "org.breakthesystem.jwt.refresh";
+
+    public SessionSettings(Duration absoluteLifetime, Duration refreshGrace) {
+        this(absoluteLifetime, refreshGrace, java.util.Optional.empty(), ARTICLE_REFRESH_COOKIE);
+    }
 
     public SessionSettings {
         if (absoluteLifetime.isNegative() || absoluteLifetime.isZero()) {
             throw new IllegalStateException("latchkey.session.absolute-lifetime is " + absoluteLifetime
                     + "; set a positive ISO-8601 duration such as P30D.");
+        }
+        if (!djangoRefreshCookie.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}")) {
+            throw new IllegalStateException("latchkey.session.django-refresh-cookie is '" + djangoRefreshCookie
+                    + "'; set a cookie name (letters, digits and !#$%&'*+-.^_`|~).");
         }
         if (refreshGrace.isNegative() || refreshGrace.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalStateException("latchkey.session.refresh-grace is " + refreshGrace

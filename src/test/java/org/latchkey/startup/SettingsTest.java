@@ -67,6 +67,8 @@ class SettingsTest {
             new String[] {"latchkey.password.max-wait", "soon", "latchkey.password.max-wait (LATCHKEY_PASSWORD_MAX_WAIT) is 'soon'; set an ISO-8601 duration such as PT2S (PT30S, PT15M, P5D)"},
             new String[] {"latchkey.session.absolute-lifetime", "-P1D", "latchkey.session.absolute-lifetime is PT-24H"},
             new String[] {"latchkey.session.refresh-grace", "PT1H", "latchkey.session.refresh-grace is PT1H; set it between PT0S and PT1M"},
+            new String[] {"latchkey.session.django-refresh-cookie", "bad name", "latchkey.session.django-refresh-cookie is 'bad name'; set a cookie name"},
+            new String[] {"latchkey.session.django-cutover", "2027-01-15 06:00", "latchkey.session.django-cutover (LATCHKEY_SESSION_DJANGO_CUTOVER) is '2027-01-15 06:00'; set an ISO-8601 instant"},
             new String[] {"latchkey.throttle.account-failures", "0", "latchkey.throttle.account-failures (LATCHKEY_THROTTLE_ACCOUNT_FAILURES) is '0'"},
             new String[] {"latchkey.throttle.client-failures", "lots", "latchkey.throttle.client-failures (LATCHKEY_THROTTLE_CLIENT_FAILURES) is 'lots'"},
             new String[] {"latchkey.throttle.window", "PT0S", "latchkey.throttle.window is PT0S, which would turn throttling off"},

@@ -1,0 +1,92 @@
+package org.latchkey.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
+import org.latchkey.user.User;
+
+/**
+ * The switch-over from the article's Django auth service ({@code latchkey.session.django-cutover}): a refresh token
+ * that service minted — signed with the shared key, unknown to Latchkey — is turned into a Latchkey sign-in once, so
+ * people signed in before the switch stay signed in. Every holder of the shared key could mint such a token, so it is
+ * bounded: only tokens issued before the cut-over (by their {@code iat}; simplejwt 4 sets none), only within the
+ * session lifetime after it, each once (on every
+ * instance: a row per token), never for staff or superusers (they sign in again), never a token of Latchkey's own
+ * (those name their key: a revoked one stays revoked).
+ */
+@ApplicationScoped
+public class DjangoRefresh {
+
+    /** What {@link #refusal} says of a token that is simply unknown (no switch-over applies). */
+    static final String UNKNOWN = "unknown";
+
+    @PersistenceContext(unitName = "latchkey")
+    EntityManager em;
+
+    @Inject
+    SessionSettings settings;
+
+    /**
+     * Why this verified refresh token, unknown to Latchkey, may not become a sign-in — or nothing, and then it is used
+     * up. Called within the refresh's transaction with the person's row locked, so two uses of one token wait for
+     * each other and the second sees the first's row.
+     */
+    Optional<String> refusal(String raw, JwtClaims claims, User user, Instant now) {
+        Instant cutover = settings.djangoCutover().orElse(null);
+        if (cutover == null || namesAKey(raw)) {
+            return Optional.of(UNKNOWN);
+        }
+        if (!now.isBefore(cutover.plus(settings.absoluteLifetime()))) {
+            return Optional.of("django-carry-over-closed");
+        }
+        Instant issued;
+        String jti;
+        try {
+            issued = claims.getIssuedAt() == null ? null : Instant.ofEpochSecond(claims.getIssuedAt().getValue());
+            jti = claims.getJwtId();
+        } catch (MalformedClaimException e) {
+            return Optional.of(UNKNOWN);
+        }
+        if (jti == null) {
+            return Optional.of(UNKNOWN);
+        }
+        if (issued != null && !issued.isBefore(cutover)) { // simplejwt 4 (the article's) sets no iat: the window decides
+            return Optional.of("django-token-after-cutover");
+        }
+        if (user == null || !user.isActive()) {
+            return Optional.of("inactive");
+        }
+        if (user.isStaff() || user.isSuperuser()) {
+            return Optional.of("django-carry-over-not-for-staff");
+        }
+        String key = SessionService.hash(user.getId() + ":" + jti);
+        long used = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM django_refresh_carried WHERE jti_hash = ?1")
+                .setParameter(1, key).getSingleResult()).longValue();
+        if (used > 0) {
+            return Optional.of("django-token-reused");
+        }
+        em.createNativeQuery("INSERT INTO django_refresh_carried (jti_hash, user_id, carried_at) VALUES (?1, ?2, ?3)")
+                .setParameter(1, key).setParameter(2, user.getId()).setParameter(3, now.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+        return Optional.empty();
+    }
+
+    /** Latchkey's own tokens carry a {@code kid}; Django's simplejwt sets none for HMAC. */
+    private static boolean namesAKey(String raw) {
+        try {
+            return JsonWebStructure.fromCompactSerialization(raw) instanceof JsonWebSignature jws
+                    && jws.getKeyIdHeaderValue() != null;
+        } catch (JoseException e) {
+            return true;
+        }
+    }
+}
