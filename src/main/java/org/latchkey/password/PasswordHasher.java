@@ -40,6 +40,7 @@ public class PasswordHasher {
 
     /** What one PBKDF2 iteration takes now (a moving average, from the imported hashes checked). */
     private volatile double pbkdf2IterationNanos;
+    private volatile boolean pbkdf2Measured;
 
     public PasswordHasher() {
     }
@@ -130,7 +131,10 @@ public class PasswordHasher {
         int iterations = DjangoHashes.iterations(encoded);
         if (iterations > 0) {
             if (encoded.startsWith("pbkdf2_sha256$")) { // the rounds the padding runs
-                pbkdf2IterationNanos = 0.8 * pbkdf2IterationNanos + 0.2 * ((double) took / iterations);
+                double perIteration = (double) took / iterations;
+                // the first real check replaces the start-up guess (measured before the JIT was done with PBKDF2)
+                pbkdf2IterationNanos = pbkdf2Measured ? 0.8 * pbkdf2IterationNanos + 0.2 * perIteration : perIteration;
+                pbkdf2Measured = true;
             }
             double missing = bcryptNanos - took;
             if (missing > 0) {
