@@ -1,0 +1,47 @@
+package org.latchkey.password;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a stored password hash is, without checking any password: the importer reports, before anything is written,
+ * who will sign in with their old password and who needs a reset link. Plain Java (no CDI), so the import command
+ * can use it outside the server.
+ */
+public final class StoredHashes {
+
+    /** How Latchkey treats a stored hash at sign-in. */
+    public enum Kind {
+        /** A scheme Latchkey checks ({@code bcrypt_sha256}, {@code pbkdf2_sha256}, {@code pbkdf2_sha1}, {@code bcrypt}). */
+        CHECKED,
+        /** Django's unusable password ({@code !…}) or none: matches nothing, the person uses a reset link. */
+        UNUSABLE,
+        /** Another scheme ({@code argon2}, {@code md5}, …) or a malformed hash: matches nothing, as unusable. */
+        UNKNOWN
+    }
+
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
+
+    private StoredHashes() {
+    }
+
+    public static Kind kind(String encoded) {
+        if (encoded == null || encoded.isEmpty() || encoded.startsWith("!")) {
+            return Kind.UNUSABLE;
+        }
+        String scheme = scheme(encoded);
+        boolean wellFormed = switch (scheme) {
+            case "bcrypt_sha256" -> encoded.startsWith(PasswordHasher.PREFIX + "$2")
+                    && BCRYPT.matcher(encoded.substring(PasswordHasher.PREFIX.length())).matches();
+            case "bcrypt" -> BCRYPT.matcher(encoded.substring("bcrypt$".length())).matches();
+            case "pbkdf2_sha256", "pbkdf2_sha1" -> DjangoHashes.iterations(encoded) > 0;
+            default -> false;
+        };
+        return wellFormed ? Kind.CHECKED : Kind.UNKNOWN;
+    }
+
+    /** The part before the first {@code $} ({@code argon2}, {@code pbkdf2_sha256}, …), or {@code ""}. */
+    public static String scheme(String encoded) {
+        int dollar = encoded == null ? -1 : encoded.indexOf('$');
+        return dollar < 0 ? "" : encoded.substring(0, dollar);
+    }
+}
