@@ -98,8 +98,12 @@ final class ImportRules {
         }
         switch (StoredHashes.kind(user.password())) {
             case UNUSABLE -> noted.add(new Line(user.id(), user.label(), "no usable password: signs in through a reset link"));
-            case UNKNOWN -> noted.add(new Line(user.id(), user.label(), "password scheme '" + StoredHashes.scheme(user.password())
-                    + "' is not one Latchkey checks: signs in through a reset link"));
+            case UNKNOWN -> {
+                String scheme = StoredHashes.scheme(user.password());
+                noted.add(new Line(user.id(), user.label(), (StoredHashes.CHECKED_SCHEMES.contains(scheme)
+                        ? "a malformed " + scheme + " hash" : "password scheme '" + scheme + "' is not one Latchkey checks")
+                        + ": signs in through a reset link"));
+            }
             case CHECKED -> {
                 // signs in with the old password, which is then re-hashed
             }

@@ -1,5 +1,6 @@
 package org.latchkey.password;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,9 @@ public final class StoredHashes {
         /** Another scheme ({@code argon2}, {@code md5}, …) or a malformed hash: matches nothing, as unusable. */
         UNKNOWN
     }
+
+    /** The schemes Latchkey checks at sign-in. */
+    public static final Set<String> CHECKED_SCHEMES = Set.of("bcrypt_sha256", "pbkdf2_sha256", "pbkdf2_sha1", "bcrypt");
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 

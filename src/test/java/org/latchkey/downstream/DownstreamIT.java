@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +23,7 @@ import org.latchkey.support.Accounts;
 import org.latchkey.support.AttackCorpus;
 import org.latchkey.support.Browser;
 import org.latchkey.support.Browser.Page;
+import org.latchkey.support.DjangoDownstream;
 import org.latchkey.support.DownstreamWar;
 import org.latchkey.support.PayaraMicroProcess;
 import org.latchkey.token.SimplejwtInteropTest;
@@ -40,7 +39,7 @@ class DownstreamIT {
     static final String KEY = TestKeys.random();
     static PayaraMicroProcess latchkey;
     static PayaraMicroProcess app;
-    static Process django;
+    static DjangoDownstream django;
     static URI djangoBase;
 
     @BeforeAll
@@ -53,13 +52,14 @@ class DownstreamIT {
         Path war = DownstreamWar.export(testDir.resolve("downstream.war"));
         app = PayaraMicroProcess.startApp("downstream-app", war, "public", Map.of("JWT_SIGNING_KEY", KEY,
                 "latchkey.login-url", latchkey.base() + "login", "latchkey.jwt.leeway", "PT0S", "latchkey.cookie.secure", "false"));
-        django = startDjango(testDir);
+        django = DjangoDownstream.start(testDir.resolve("django.log"), KEY, ACCESS);
+        djangoBase = django.base();
     }
 
     @AfterAll
     static void stopServices() throws Exception {
         if (django != null) {
-            django.destroy();
+            django.close();
         }
         if (app != null) {
             app.close();
@@ -236,33 +236,5 @@ class DownstreamIT {
                 .header("Cookie", ACCESS + "=" + access.substring(0, access.length() - 4) + "AAAA").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, forged.statusCode());
-    }
-
-    private static Process startDjango(Path testDir) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder("/usr/bin/python3", "src/test/python/django_downstream.py",
-                String.valueOf(port)).redirectErrorStream(true).redirectOutput(testDir.resolve("django.log").toFile());
-        builder.environment().put("JWT_SIGNING_KEY", KEY);
-        Process process = builder.start();
-        djangoBase = URI.create("http://127.0.0.1:" + port + "/");
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (int i = 0; i < 100; i++) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Django exited; see " + testDir.resolve("django.log"));
-            }
-            try {
-                if (client.send(HttpRequest.newBuilder(djangoBase.resolve("health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new IllegalStateException("Django did not start; see " + testDir.resolve("django.log"));
     }
 }
