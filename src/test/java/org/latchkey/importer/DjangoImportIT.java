@@ -101,6 +101,7 @@ class DjangoImportIT {
         ImportJar.Result dry = ImportJar.run(env, "--from", "json:" + testDir.resolve("users.json"), "--dry-run");
         assertEquals(0, dry.exit(), dry.err());
         String report = dry.out();
+        System.out.println(report); // the README shows it
         assertTrue(report.startsWith("Read 9 Django users from json:"), report);
         assertTrue(report.contains("Skipped (2):\n  " + line("Ann@example.test") + " — the same address as "
                 + line("ann@example.test") + ", who signed in more recently and is imported instead\n  #"
