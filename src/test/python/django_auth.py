@@ -6,7 +6,7 @@ PBKDF2 hashes at Django's iteration count). Used by DjangoImportIT:
     python3 django_auth.py DB_PATH < spec.json > result.json
 
 spec: {"key": signing key, "register": [{first_name, last_name, email, password}], "login": [{email, password}],
-       "orm": [{username, email, password | hash | unusable, is_staff, is_superuser, is_active}],
+       "orm": [{username, email, password (with hasher) | hash | unusable, is_staff, is_superuser, is_active}],
        "bulk": {"count": N, "password": P}, "dump": path for manage.py dumpdata auth.user}
 result: {"users": [...auth_user rows...], "cookies": {email: {"access": ..., "refresh": ...}}, "iterations": N}
 """
@@ -38,6 +38,11 @@ settings.configure(
     SIMPLE_JWT={"ACCESS_TOKEN_LIFETIME": timedelta(minutes=5), "REFRESH_TOKEN_LIFETIME": timedelta(days=14),
                 "ALGORITHM": "HS512", "SIGNING_KEY": spec["key"]},
     COOKIE_DOMAIN=None,
+    # Django's default list with Argon2 (Debian's python3-argon2) allowed for people made with "hasher": "argon2"
+    PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher",
+                      "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+                      "django.contrib.auth.hashers.Argon2PasswordHasher",
+                      "django.contrib.auth.hashers.BCryptSHA256PasswordHasher"],
 )
 django.setup()
 
@@ -168,7 +173,7 @@ for person in spec.get("orm", []):
     elif "hash" in person:
         user.password = person["hash"]
     else:
-        user.set_password(person["password"])
+        user.password = make_password(person["password"], hasher=person.get("hasher", "default"))
     user.save()
 bulk = spec.get("bulk")
 if bulk:

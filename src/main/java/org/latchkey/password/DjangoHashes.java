@@ -11,7 +11,8 @@ import org.mindrot.jbcrypt.BCrypt;
 
 /**
  * Django's other password hashers, for accounts that come from a Django auth service: {@code pbkdf2_sha256} (Django's
- * default), {@code pbkdf2_sha1} and plain {@code bcrypt}. Checked as Django checks them (the JDK's PBKDF2, jBCrypt);
+ * default), {@code pbkdf2_sha1}, plain {@code bcrypt} and {@code argon2} ({@link Argon2Hashes}). Checked as Django
+ * checks them (the JDK's PBKDF2, jBCrypt, Bouncy Castle's Argon2);
  * {@link PasswordHasher} replaces such a hash with its own after the first successful sign-in. Unusable passwords
  * ({@code !…}) and unknown schemes match nothing.
  */
@@ -31,7 +32,7 @@ final class DjangoHashes {
         int dollar = encoded.indexOf('$');
         String scheme = dollar < 0 ? "" : encoded.substring(0, dollar);
         return switch (scheme) {
-            case "pbkdf2_sha256", "pbkdf2_sha1", "bcrypt" -> Optional.of(scheme);
+            case "pbkdf2_sha256", "pbkdf2_sha1", "bcrypt", "argon2" -> Optional.of(scheme);
             default -> Optional.empty();
         };
     }
@@ -39,25 +40,19 @@ final class DjangoHashes {
     /** Whether {@code password} is the one {@code encoded} was made from; false for anything malformed. */
     static boolean matches(String password, String encoded) {
         return switch (scheme(encoded).orElse("")) {
-            case "pbkdf2_sha256" -> pbkdf2(password, encoded, "PBKDF2WithHmacSHA256", 32);
-            case "pbkdf2_sha1" -> pbkdf2(password, encoded, "PBKDF2WithHmacSHA1", 20);
+            case "pbkdf2_sha256", "pbkdf2_sha1" -> pbkdf2(password, encoded);
             case "bcrypt" -> bcrypt(password, encoded.substring("bcrypt$".length()));
+            case "argon2" -> Argon2Hashes.matches(password, encoded);
             default -> false;
         };
     }
 
-    /** The PBKDF2 iterations {@code encoded} asks for when it is a well-formed PBKDF2 hash this class computes, else 0. */
+    /**
+     * The PBKDF2 iterations {@code encoded} asks for when it is a well-formed PBKDF2 hash this class computes, else 0:
+     * a check of such a hash with a non-empty password always runs them (the padding measures a round by it).
+     */
     static int iterations(String encoded) {
-        if (!scheme(encoded).orElse("").startsWith("pbkdf2_")) {
-            return 0;
-        }
-        String[] parts = encoded.split("\\$", -1);
-        try {
-            int iterations = parts.length == 4 ? Integer.parseInt(parts[1]) : 0;
-            return iterations >= 1 && iterations <= MAX_ITERATIONS ? iterations : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return pbkdf2(encoded).map(Pbkdf2::iterations).orElse(0);
     }
 
     /** Runs {@code iterations} PBKDF2-SHA256 rounds on nothing: time spent, as a check would spend it. */
@@ -75,27 +70,49 @@ final class DjangoHashes {
 
     private static final byte[] PADDING_SALT = "latchkey-padding".getBytes(StandardCharsets.UTF_8);
 
-    /** {@code <algorithm>$<iterations>$<salt>$<base64 of the derived key>}, the password and salt as UTF-8. */
-    private static boolean pbkdf2(String password, String encoded, String algorithm, int length) {
+    /** A well-formed PBKDF2 hash: the JDK's algorithm name, iterations, salt and the derived key. */
+    private record Pbkdf2(String algorithm, int iterations, String salt, byte[] expected) {
+    }
+
+    /** {@code <algorithm>$<iterations>$<salt>$<base64 of the derived key>}, within {@link #MAX_ITERATIONS}. */
+    private static Optional<Pbkdf2> pbkdf2(String encoded) {
+        String scheme = scheme(encoded).orElse("");
+        if (!scheme.startsWith("pbkdf2_")) {
+            return Optional.empty();
+        }
         String[] parts = encoded.split("\\$", -1);
-        if (parts.length != 4 || password.isEmpty() || parts[2].isEmpty()) {
-            return false;
+        if (parts.length != 4 || parts[2].isEmpty()) {
+            return Optional.empty();
         }
         try {
             int iterations = Integer.parseInt(parts[1]);
             byte[] expected = Base64.getDecoder().decode(parts[3]);
+            int length = scheme.equals("pbkdf2_sha256") ? 32 : 20;
             if (iterations < 1 || iterations > MAX_ITERATIONS || expected.length != length) {
-                return false;
+                return Optional.empty();
             }
-            // the JDK's PBKDF2 turns the password's chars into UTF-8 bytes, as Django's force_bytes does
-            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), parts[2].getBytes(StandardCharsets.UTF_8),
-                    iterations, length * 8);
-            byte[] derived = SecretKeyFactory.getInstance(algorithm).generateSecret(spec).getEncoded();
-            spec.clearPassword();
-            return MessageDigest.isEqual(derived, expected);
-        } catch (NumberFormatException | GeneralSecurityException e) {
+            return Optional.of(new Pbkdf2(scheme.equals("pbkdf2_sha256") ? "PBKDF2WithHmacSHA256" : "PBKDF2WithHmacSHA1",
+                    iterations, parts[2], expected));
+        } catch (IllegalArgumentException e) { // not a number, not base64
+            return Optional.empty();
+        }
+    }
+
+    /** The password and salt as UTF-8, as Django's force_bytes makes them. */
+    private static boolean pbkdf2(String password, String encoded) {
+        Optional<Pbkdf2> parsed = pbkdf2(encoded);
+        if (parsed.isEmpty() || password.isEmpty()) {
             return false;
-        } catch (IllegalArgumentException e) { // not base64
+        }
+        Pbkdf2 hash = parsed.get();
+        try {
+            // the JDK's PBKDF2 turns the password's chars into UTF-8 bytes, as Django's force_bytes does
+            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), hash.salt().getBytes(StandardCharsets.UTF_8),
+                    hash.iterations(), hash.expected().length * 8);
+            byte[] derived = SecretKeyFactory.getInstance(hash.algorithm()).generateSecret(spec).getEncoded();
+            spec.clearPassword();
+            return MessageDigest.isEqual(derived, hash.expected());
+        } catch (GeneralSecurityException e) {
             return false;
         }
     }

@@ -39,7 +39,7 @@ public class PasswordHasher {
     private volatile double bcryptNanos;
 
     /** What one PBKDF2 iteration takes now (a moving average, from the imported hashes checked). */
-    private volatile double pbkdf2IterationNanos;
+    volatile double pbkdf2IterationNanos;
     private volatile boolean pbkdf2Measured;
 
     public PasswordHasher() {
@@ -101,7 +101,8 @@ public class PasswordHasher {
             return false;
         }
         if (!encoded.startsWith(PREFIX)) {
-            return DjangoHashes.scheme(encoded).isPresent() && work.run(() -> checkImported(password, encoded));
+            // an imported hash, or one that matches nothing (Django's unusable "!…", an unknown scheme): the same time
+            return work.run(() -> checkImported(password, encoded));
         }
         // jBCrypt reads only the 2a revision; 2b (Python's bcrypt, so Django) is the same algorithm here.
         String bcrypt = encoded.substring(PREFIX.length()).replaceFirst("^\\$2[by]\\$", "\\$2a\\$");
@@ -120,26 +121,26 @@ public class PasswordHasher {
     }
 
     /**
-     * A Django hash, then — for PBKDF2, which Django runs at fewer iterations than a cost-12 bcrypt takes — more
-     * PBKDF2 rounds on nothing until the check has taken what a check of Latchkey's own hash takes now: an imported
-     * account, a native one and an unknown address answer in the same time (bench/password-schemes.sh).
+     * A Django hash, then — for PBKDF2, which Django runs at fewer iterations than a cost-12 bcrypt takes, and for
+     * anything that matches nothing at once (an unusable or unknown hash) — more PBKDF2 rounds on nothing until the
+     * check has taken what a check of Latchkey's own hash takes now: an imported account, a native one and an unknown
+     * address answer in the same time (bench/password-schemes.sh).
      */
     private boolean checkImported(String password, String encoded) {
         long start = System.nanoTime();
         boolean right = DjangoHashes.matches(password, encoded);
         long took = System.nanoTime() - start;
         int iterations = DjangoHashes.iterations(encoded);
-        if (iterations > 0) {
-            if (encoded.startsWith("pbkdf2_sha256$")) { // the rounds the padding runs
-                double perIteration = (double) took / iterations;
-                // the first real check replaces the start-up guess (measured before the JIT was done with PBKDF2)
-                pbkdf2IterationNanos = pbkdf2Measured ? 0.8 * pbkdf2IterationNanos + 0.2 * perIteration : perIteration;
-                pbkdf2Measured = true;
-            }
-            double missing = bcryptNanos - took;
-            if (missing > 0) {
-                DjangoHashes.spend((int) Math.min(DjangoHashes.MAX_ITERATIONS, missing / pbkdf2IterationNanos));
-            }
+        // the rounds the padding runs, measured only when a check ran them all (a well-formed hash, a password)
+        if (iterations > 0 && !password.isEmpty() && encoded.startsWith("pbkdf2_sha256$")) {
+            double perIteration = (double) took / iterations;
+            // the first real check replaces the start-up guess (measured before the JIT was done with PBKDF2)
+            pbkdf2IterationNanos = pbkdf2Measured ? 0.8 * pbkdf2IterationNanos + 0.2 * perIteration : perIteration;
+            pbkdf2Measured = true;
+        }
+        double missing = bcryptNanos - took; // any scheme quicker than Latchkey's own: plain bcrypt at a lower cost, argon2
+        if (missing > 0) {
+            DjangoHashes.spend((int) Math.min(DjangoHashes.MAX_ITERATIONS, missing / pbkdf2IterationNanos));
         }
         return right;
     }

@@ -12,16 +12,17 @@ public final class StoredHashes {
 
     /** How Latchkey treats a stored hash at sign-in. */
     public enum Kind {
-        /** A scheme Latchkey checks ({@code bcrypt_sha256}, {@code pbkdf2_sha256}, {@code pbkdf2_sha1}, {@code bcrypt}). */
+        /** A scheme Latchkey checks ({@code bcrypt_sha256}, {@code pbkdf2_sha256}, {@code pbkdf2_sha1}, {@code bcrypt}, {@code argon2}). */
         CHECKED,
         /** Django's unusable password ({@code !…}) or none: matches nothing, the person uses a reset link. */
         UNUSABLE,
-        /** Another scheme ({@code argon2}, {@code md5}, …) or a malformed hash: matches nothing, as unusable. */
+        /** Another scheme ({@code sha1}, {@code md5}, …) or a malformed hash: matches nothing, as unusable. */
         UNKNOWN
     }
 
     /** The schemes Latchkey checks at sign-in. */
-    public static final Set<String> CHECKED_SCHEMES = Set.of("bcrypt_sha256", "pbkdf2_sha256", "pbkdf2_sha1", "bcrypt");
+    public static final Set<String> CHECKED_SCHEMES = Set.of("bcrypt_sha256", "pbkdf2_sha256", "pbkdf2_sha1", "bcrypt",
+            "argon2");
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
@@ -38,6 +39,7 @@ public final class StoredHashes {
                     && BCRYPT.matcher(encoded.substring(PasswordHasher.PREFIX.length())).matches();
             case "bcrypt" -> BCRYPT.matcher(encoded.substring("bcrypt$".length())).matches();
             case "pbkdf2_sha256", "pbkdf2_sha1" -> DjangoHashes.iterations(encoded) > 0;
+            case "argon2" -> Argon2Hashes.parse(encoded).isPresent();
             default -> false;
         };
         return wellFormed ? Kind.CHECKED : Kind.UNKNOWN;

@@ -45,7 +45,12 @@ class DjangoImportIT {
     static final String ACCESS = "org.breakthesystem.jwt.access";
     static final String REFRESH = "org.breakthesystem.jwt.refresh";
     static final String KEY = TestKeys.random() + TestKeys.random();
-    static final String ARGON2 = "argon2$argon2id$v=19$m=102400,t=2,p=8$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
+    /** Django's SHA1PasswordHasher (long gone from its defaults): a scheme Latchkey does not check. */
+    static final String SHA1 = "sha1$salt$" + "0123456789abcdef".repeat(2) + "01234567";
+
+    /** Who has a password Latchkey checks: PBKDF2 from the registration view and from make_password, argon2. */
+    static final List<String> SIGN_IN = List.of("ann@example.test", "bob@example.test", "sam@example.test",
+            "admin@example.test", "dave@example.test");
 
     static Path testDir;
     static Path django;
@@ -63,6 +68,7 @@ class DjangoImportIT {
                 "ann@example.test", "ann-later-" + TestKeys.random().substring(0, 8),
                 "bob@example.test", "bob-" + TestKeys.random().substring(0, 12),
                 "sam@example.test", "säm-ünïcode-" + TestKeys.random().substring(0, 8),
+                "dave@example.test", "dave-argon-" + TestKeys.random().substring(0, 8),
                 "admin@example.test", "admin-" + TestKeys.random().substring(0, 12),
                 "ivy@example.test", "ivy-" + TestKeys.random().substring(0, 12)));
         made = DjangoAuthService.run(django, Map.of("key", KEY,
@@ -75,17 +81,20 @@ class DjangoImportIT {
                                 PASSWORDS.get("admin@example.test"), "is_staff", true, "is_superuser", true),
                         Map.of("username", UUID.randomUUID().toString(), "email", "", "password", "no-address-pw"),
                         Map.of("username", UUID.randomUUID().toString(), "email", "carol@example.test", "unusable", true),
-                        Map.of("username", UUID.randomUUID().toString(), "email", "dave@example.test", "hash", ARGON2),
+                        Map.of("username", UUID.randomUUID().toString(), "email", "dave@example.test", "first_name",
+                                "Dave", "password", PASSWORDS.get("dave@example.test"), "hasher", "argon2"),
                         Map.of("username", UUID.randomUUID().toString(), "email", "ivy@example.test", "password",
-                                PASSWORDS.get("ivy@example.test"), "is_active", false)),
+                                PASSWORDS.get("ivy@example.test"), "is_active", false),
+                        Map.of("username", UUID.randomUUID().toString(), "email", "frank@example.test", "hash", SHA1)),
                 "login", List.of(Map.of("email", "ann@example.test", "password", PASSWORDS.get("ann@example.test")),
                         Map.of("email", "bob@example.test", "password", PASSWORDS.get("bob@example.test"))),
                 "dump", testDir.resolve("users.json").toString()));
         for (Map<String, Object> user : DjangoAuthService.users(made)) {
             BY_EMAIL.put((String) user.get("email"), user);
         }
-        assertEquals(9, BY_EMAIL.size());
+        assertEquals(10, BY_EMAIL.size());
         assertEquals("pbkdf2_sha256", BY_EMAIL.get("bob@example.test").get("scheme"), "Django's default hasher");
+        assertEquals("argon2", BY_EMAIL.get("dave@example.test").get("scheme"), made.toString());
     }
 
     private static Map<String, Object> registration(String first, String last, String email) {
@@ -102,30 +111,31 @@ class DjangoImportIT {
         assertEquals(0, dry.exit(), dry.err());
         String report = dry.out();
         System.out.println(report); // the README shows it
-        assertTrue(report.startsWith("Read 9 Django users from json:"), report);
+        assertTrue(report.startsWith("Read 10 Django users from json:"), report);
         assertTrue(report.contains("Skipped (2):\n  " + line("Ann@example.test") + " — the same address as "
                 + line("ann@example.test") + ", who signed in more recently and is imported instead\n  #"
                 + id("") + " (no address) — no email address (Latchkey signs people in by address)\n"), report);
         assertTrue(report.contains("Noted (3):\n  " + line("admin@example.test") + " — username 'admin' is not a UUID:"
                 + " user_uuid is " + nameBased(id("admin@example.test")) + "\n  " + line("carol@example.test")
-                + " — no usable password: signs in through a reset link\n  " + line("dave@example.test")
-                + " — password scheme 'argon2' is not one Latchkey checks: signs in through a reset link\n"), report);
-        assertTrue(report.contains("Would add 7, update 0; 0 unchanged, 0 kept as changed at Latchkey, 2 skipped.\n"
-                + "Passwords: pbkdf2_sha256 5, reset link 2\nThe next account registered at Latchkey gets id 10.\n"), report);
+                + " — no usable password: signs in through a reset link\n  " + line("frank@example.test")
+                + " — password scheme 'sha1' is not one Latchkey checks: signs in through a reset link\n"), report);
+        assertTrue(report.contains("Would add 8, update 0; 0 unchanged, 0 kept as changed at Latchkey, 2 skipped.\n"
+                + "Passwords: argon2 1, pbkdf2_sha256 5, reset link 2\n"
+                + "The next account registered at Latchkey gets id 11.\n"), report);
         assertFalse(Files.exists(data), "a dry run writes nothing");
 
         // the import, from the SQLite file itself, then again: nothing changes the second time
         ImportJar.Result imported = ImportJar.run(env, "--from", "sqlite:" + django);
         assertEquals(0, imported.exit(), imported.out() + imported.err());
         assertTrue(imported.out().contains("Latchkey's schema: version "), imported.out());
-        assertTrue(imported.out().contains("Added 7, updated 0; 0 unchanged, 0 kept as changed at Latchkey, 2 skipped."),
+        assertTrue(imported.out().contains("Added 8, updated 0; 0 unchanged, 0 kept as changed at Latchkey, 2 skipped."),
                 imported.out());
-        assertTrue(imported.err().contains("[##############################] 7/7 people 100%"), imported.err());
+        assertTrue(imported.err().contains("[##############################] 8/8 people 100%"), imported.err());
         ImportJar.Result again = ImportJar.run(env, "--from", "sqlite:" + django);
         assertEquals(0, again.exit(), again.err());
-        assertTrue(again.out().contains("Added 0, updated 0; 7 unchanged, 0 kept as changed at Latchkey, 2 skipped."),
+        assertTrue(again.out().contains("Added 0, updated 0; 8 unchanged, 0 kept as changed at Latchkey, 2 skipped."),
                 again.out());
-        assertEquals(7, rows(data).size(), "no one twice");
+        assertEquals(8, rows(data).size(), "no one twice");
 
         Map<String, String> before;
         try (DjangoDownstream downstream = DjangoDownstream.start(testDir.resolve("downstream.log"), KEY, ACCESS)) {
@@ -149,7 +159,7 @@ class DjangoImportIT {
                 assertEquals(1, busy.err().lines().count(), busy.err());
 
                 // everyone with a usable password signs in with their old one, as the person Django knew
-                for (String email : List.of("ann@example.test", "bob@example.test", "sam@example.test", "admin@example.test")) {
+                for (String email : SIGN_IN) {
                     Map<String, Object> me = me(latchkey, email, PASSWORDS.get(email));
                     Map<String, Object> row = BY_EMAIL.get(email);
                     assertEquals(String.valueOf(row.get("id")), String.valueOf(me.get("user_id")), email);
@@ -159,11 +169,13 @@ class DjangoImportIT {
                     assertEquals(row.get("is_superuser"), me.get("is_superuser"), email);
                     assertEquals(row.get("first_name"), me.get("first_name"), email);
                 }
-                // and nobody else: the skipped twin's password, the inactive, the unusable and the unknown scheme
+                // and nobody else: the skipped twin's password, the inactive, the unusable and the unknown scheme, a
+                // wrong password for the argon2 one
                 assertEquals(401, signIn(latchkey, "Ann@example.test", PASSWORDS.get("Ann@example.test")).status());
                 assertEquals(401, signIn(latchkey, "ivy@example.test", PASSWORDS.get("ivy@example.test")).status());
                 assertEquals(401, signIn(latchkey, "carol@example.test", "anything-at-all-1").status());
-                assertEquals(401, signIn(latchkey, "dave@example.test", "anything-at-all-1").status());
+                assertEquals(401, signIn(latchkey, "frank@example.test", "anything-at-all-1").status());
+                assertEquals(401, signIn(latchkey, "dave@example.test", PASSWORDS.get("ann@example.test")).status());
 
                 // Bob, signed in at the Django service before the switch: its access cookie is good at Latchkey...
                 Browser browser = new Browser(latchkey.base());
@@ -181,18 +193,18 @@ class DjangoImportIT {
                 // a new person gets the id after the highest imported one
                 String newcomer = Accounts.newEmail();
                 assertEquals(302, Accounts.register(new Browser(latchkey.base()), newcomer, null).status());
-                assertEquals("10", String.valueOf(me(latchkey, newcomer, Accounts.PASSWORD).get("user_id")));
+                assertEquals("11", String.valueOf(me(latchkey, newcomer, Accounts.PASSWORD).get("user_id")));
             }
         }
 
         // the old hashes were replaced at the first sign-in; the import run again leaves Latchkey's changes alone
         Map<String, Map<String, Object>> rows = rows(data);
-        for (String email : List.of("ann@example.test", "bob@example.test", "sam@example.test", "admin@example.test")) {
+        for (String email : SIGN_IN) {
             assertTrue(((String) rows.get(email).get("password")).startsWith("bcrypt_sha256$$2a$08$"), email);
         }
         assertTrue(((String) rows.get("ivy@example.test").get("password")).startsWith("pbkdf2_sha256$"));
         assertTrue(((String) rows.get("carol@example.test").get("password")).startsWith("!"));
-        assertEquals(ARGON2, rows.get("dave@example.test").get("password"));
+        assertEquals(SHA1, rows.get("frank@example.test").get("password"));
         for (Map.Entry<String, Map<String, Object>> row : rows.entrySet()) {
             Map<String, Object> original = BY_EMAIL.get(row.getKey());
             if (original == null) {
@@ -208,12 +220,12 @@ class DjangoImportIT {
         }
         ImportJar.Result after = ImportJar.run(env, "--from", "sqlite:" + django);
         assertEquals(0, after.exit(), after.err());
-        assertTrue(after.out().contains("Kept (4):\n"), after.out());
+        assertTrue(after.out().contains("Kept (5):\n"), after.out());
         assertTrue(after.out().contains("  " + line("bob@example.test")
                 + " — changed at Latchkey since the last import: kept as it is\n"), after.out());
-        assertTrue(after.out().contains("Added 0, updated 0; 3 unchanged, 4 kept as changed at Latchkey, 2 skipped.\n"
-                + "Passwords: pbkdf2_sha256 5, reset link 2\n"
-                + "The next account registered at Latchkey gets id 11.\n"), after.out());
+        assertTrue(after.out().contains("Added 0, updated 0; 3 unchanged, 5 kept as changed at Latchkey, 2 skipped.\n"
+                + "Passwords: argon2 1, pbkdf2_sha256 5, reset link 2\n"
+                + "The next account registered at Latchkey gets id 12.\n"), after.out());
         assertEquals(rows, rows(data), "nothing of Latchkey's undone");
     }
 
@@ -238,11 +250,11 @@ class DjangoImportIT {
                         server + "?currentSchema=" + into};
                 ImportJar.Result imported = ImportJar.run(env, args);
                 assertEquals(0, imported.exit(), imported.out() + imported.err());
-                assertTrue(imported.out().contains("Added 7, updated 0; 0 unchanged, 0 kept as changed at Latchkey,"
-                        + " 2 skipped.\nPasswords: pbkdf2_sha256 5, reset link 2\n"
-                        + "The next account registered at Latchkey gets id 10.\n"), imported.out());
+                assertTrue(imported.out().contains("Added 8, updated 0; 0 unchanged, 0 kept as changed at Latchkey,"
+                        + " 2 skipped.\nPasswords: argon2 1, pbkdf2_sha256 5, reset link 2\n"
+                        + "The next account registered at Latchkey gets id 11.\n"), imported.out());
                 ImportJar.Result again = ImportJar.run(env, args);
-                assertTrue(again.out().contains("Added 0, updated 0; 7 unchanged"), again.out());
+                assertTrue(again.out().contains("Added 0, updated 0; 8 unchanged"), again.out());
                 try (ResultSet rows = statement.executeQuery("SELECT id, uuid, is_staff, is_superuser, is_active, password"
                         + " FROM " + into + ".latchkey_user")) {
                     int count = 0;
@@ -255,11 +267,11 @@ class DjangoImportIT {
                         assertEquals(original.get("is_active"), rows.getBoolean(5));
                         assertEquals(scheme((String) original.get("scheme")), scheme(rows.getString(6).split("\\$")[0]));
                     }
-                    assertEquals(7, count);
+                    assertEquals(8, count);
                 }
                 try (ResultSet next = statement.executeQuery("SELECT nextval('" + into + ".latchkey_user_seq')")) {
                     next.next();
-                    assertEquals(10, next.getLong(1), "the sequence moved past the highest imported id");
+                    assertEquals(11, next.getLong(1), "the sequence moved past the highest imported id");
                 }
             } finally {
                 statement.execute("DROP SCHEMA IF EXISTS " + from + " CASCADE");

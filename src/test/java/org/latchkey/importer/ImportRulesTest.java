@@ -72,22 +72,24 @@ class ImportRulesTest {
 
     @Test
     void unusableUnknownAndMalformedPasswordsAreImportedAndNoted() {
-        List<String> hashes = List.of("!abc", "", "argon2$argon2id$v=19$m=1,t=1,p=1$YQ$YQ", "md5$salt$abc",
-                "pbkdf2_sha256$0$salt$x", "bcrypt_sha256$$2b$99$x", HASH);
+        List<String> hashes = List.of("!abc", "", "sha1$salt$abc", "md5$salt$abc", "pbkdf2_sha256$0$salt$x",
+                "bcrypt_sha256$$2b$99$x", "argon2$argon2id$v=19$m=1,t=1,p=1$YQ$YQ", HASH,
+                "argon2$argon2id$v=19$m=102400,t=2,p=8$TEt3UnhGODNkaFpvOXlETnNmT3dhdg$pZOSXhTrUEGE/mqkowegHA");
         List<DjangoUser> users = new java.util.ArrayList<>();
         for (int i = 0; i < hashes.size(); i++) {
             users.add(new DjangoUser(i + 1, UUID.randomUUID().toString(), "p" + i + "@example.test", "", "", hashes.get(i),
                     true, false, false, JOINED, null));
         }
         Plan plan = ImportRules.plan(users, true);
-        assertEquals(7, plan.people().size(), "all imported");
+        assertEquals(9, plan.people().size(), "all imported");
         assertEquals(hashes, plan.people().stream().map(Person::password).toList(), "as they are");
         assertEquals(List.of("no usable password: signs in through a reset link",
                 "no usable password: signs in through a reset link",
-                "password scheme 'argon2' is not one Latchkey checks: signs in through a reset link",
+                "password scheme 'sha1' is not one Latchkey checks: signs in through a reset link",
                 "password scheme 'md5' is not one Latchkey checks: signs in through a reset link",
                 "a malformed pbkdf2_sha256 hash: signs in through a reset link",
-                "a malformed bcrypt_sha256 hash: signs in through a reset link"),
+                "a malformed bcrypt_sha256 hash: signs in through a reset link",
+                "a malformed argon2 hash: signs in through a reset link"),
                 plan.noted().stream().map(Line::why).toList());
     }
 

@@ -23,15 +23,21 @@ class DjangoHashesTest {
 
     private static final String PLAIN = "correct horse battery staple";
     private static final String UNICODE = "pässwörd-☃-42";
-    private static final Map<String, String> MADE_BY_DJANGO = Map.of(
-            "pbkdf2_sha256$260000$jBE1Hin6TC9R2dtlLmp1rL$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I=", PLAIN,
-            "pbkdf2_sha256$260000$t8hyoXf9cGwXRNAOShbtuy$vzAw/PgjS0XavuUTJnZ6RSxm+E7bNc5h7Kc9kfoarqg=", UNICODE,
-            "pbkdf2_sha1$260000$dQgjPfqlCKG5N8bvAUmpWZ$Que3h47UTmUgSxsnaJKjgZWG1v8=", PLAIN,
-            "pbkdf2_sha1$260000$3m26vinI6WuJDTjVKDkgEI$rL7nVRZm7RMSr44TcIkC4W5tngk=", UNICODE,
-            "bcrypt$$2b$12$4iwe.hHkoFIlkybQl8HdveI7nh2Fjk/6ZgyGVdCbMAerrWFdNCGum", PLAIN,
-            "bcrypt$$2b$12$34.w8/rCyfcFtjcfUQcEv..A10Axee51EQ8JPkM2xTQQdcKj9JMqC", UNICODE,
-            "bcrypt_sha256$$2b$12$0.zJ8IFD0lJBQqPm0cNBAe9Z1vOuurMXtuV/91JbUNDi66d7a5IRm", PLAIN,
-            "bcrypt_sha256$$2b$12$seFkh.bl0mxX9BO68DCSU.Q1Cod/kGAFdAt1QYlENDlsVMkbV45Sm", UNICODE);
+    private static final Map<String, String> MADE_BY_DJANGO = Map.ofEntries(
+            Map.entry("pbkdf2_sha256$260000$jBE1Hin6TC9R2dtlLmp1rL$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I=", PLAIN),
+            Map.entry("pbkdf2_sha256$260000$t8hyoXf9cGwXRNAOShbtuy$vzAw/PgjS0XavuUTJnZ6RSxm+E7bNc5h7Kc9kfoarqg=", UNICODE),
+            Map.entry("pbkdf2_sha1$260000$dQgjPfqlCKG5N8bvAUmpWZ$Que3h47UTmUgSxsnaJKjgZWG1v8=", PLAIN),
+            Map.entry("pbkdf2_sha1$260000$3m26vinI6WuJDTjVKDkgEI$rL7nVRZm7RMSr44TcIkC4W5tngk=", UNICODE),
+            Map.entry("bcrypt$$2b$12$4iwe.hHkoFIlkybQl8HdveI7nh2Fjk/6ZgyGVdCbMAerrWFdNCGum", PLAIN),
+            Map.entry("bcrypt$$2b$12$34.w8/rCyfcFtjcfUQcEv..A10Axee51EQ8JPkM2xTQQdcKj9JMqC", UNICODE),
+            Map.entry("bcrypt_sha256$$2b$12$0.zJ8IFD0lJBQqPm0cNBAe9Z1vOuurMXtuV/91JbUNDi66d7a5IRm", PLAIN),
+            Map.entry("bcrypt_sha256$$2b$12$seFkh.bl0mxX9BO68DCSU.Q1Cod/kGAFdAt1QYlENDlsVMkbV45Sm", UNICODE),
+            // Argon2PasswordHasher (Debian's python3-argon2): argon2id at Django 3.2's 100 MiB, 2 passes, 8 lanes
+            Map.entry("argon2$argon2id$v=19$m=102400,t=2,p=8$TEt3UnhGODNkaFpvOXlETnNmT3dhdg$pZOSXhTrUEGE/mqkowegHA", PLAIN),
+            Map.entry("argon2$argon2id$v=19$m=102400,t=2,p=8$ZjJwTW41YlBvSTlKNkJJcUw0c2pvNw$YT+ip2kBnCA3mWIOhObhwA", UNICODE),
+            Map.entry("argon2$argon2id$v=19$m=102400,t=2,p=8$SGtQZGFuQXp5a0FUZThWdGRkczFQcA$YF7RUkhHYJrN2dGN5I+rPQ", PLAIN),
+            // and argon2i at the 512 KiB of Django before 3.2 (argon2-cffi's encoding, as Django stores it)
+            Map.entry("argon2$argon2i$v=19$m=512,t=2,p=2$C28+JXbGycbZhlzdhFDOHA$HYw+I8CV24vZYOpbM00t5A", PLAIN));
 
     private final PasswordHasher hasher = new PasswordHasher(4);
 
@@ -54,7 +60,7 @@ class DjangoHashesTest {
     @Timeout(120) // a hang guard: 2^31 PBKDF2 rounds would run for hours
     void unusableUnknownAndMalformedHashesMatchNothingAndNeverThrow() {
         List<String> refused = List.of("!", "!XoqcqVQKU5pO8eDIXz7u7ePFXi2Sn0Wp0MGwgw9f", // Django's unusable passwords
-                "argon2$argon2id$v=19$m=102400,t=2,p=8$SGtQZGFuQXp5a0FUZThWdGRkczFQcA$YF7RUkhHYJrN2dGN5I+rPQ",
+                "sha1$salt$0123456789abcdef0123456789abcdef01234567",
                 "md5$salt$0123456789abcdef0123456789abcdef", "unsalted_md5$$a", "crypt$$ab1234",
                 "pbkdf2_sha256$", "pbkdf2_sha256$260000$salt", "pbkdf2_sha256$x$salt$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I=",
                 "pbkdf2_sha256$0$salt$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I=",
@@ -63,10 +69,37 @@ class DjangoHashesTest {
                 "pbkdf2_sha256$260000$salt$not base64!", "pbkdf2_sha256$260000$salt$c2hvcnQ=", // 5 bytes, not 32
                 "pbkdf2_sha256$260000$$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I=",
                 "pbkdf2_sha256$260000$a$b$c", "bcrypt$", "bcrypt$$2b$12$short", "bcrypt$$9x$12$4iwe.hHkoFIlkybQl8HdveI7nh2Fj",
-                "", "$", "bcrypt_sha256$$2b$99$x");
+                "", "$", "bcrypt_sha256$$2b$99$x",
+                // argon2 asking too much (memory, passes, lanes), malformed, or of an unknown variant or version
+                "argon2$argon2id$v=19$m=1048576,t=2,p=8$TEt3UnhGODNkaFpvOXlETnNmT3dhdg$pZOSXhTrUEGE/mqkowegHA",
+                "argon2$argon2id$v=19$m=102400,t=2000,p=8$TEt3UnhGODNkaFpvOXlETnNmT3dhdg$pZOSXhTrUEGE/mqkowegHA",
+                "argon2$argon2id$v=19$m=102400,t=2,p=255$TEt3UnhGODNkaFpvOXlETnNmT3dhdg$pZOSXhTrUEGE/mqkowegHA",
+                "argon2$argon2x$v=19$m=512,t=2,p=2$C28+JXbGycbZhlzdhFDOHA$HYw+I8CV24vZYOpbM00t5A",
+                "argon2$argon2i$v=20$m=512,t=2,p=2$C28+JXbGycbZhlzdhFDOHA$HYw+I8CV24vZYOpbM00t5A",
+                "argon2$argon2i$v=19$t=2,m=512,p=2$C28+JXbGycbZhlzdhFDOHA$HYw+I8CV24vZYOpbM00t5A",
+                "argon2$argon2i$v=19$m=512,t=2,p=2$not base64!$HYw+I8CV24vZYOpbM00t5A",
+                "argon2$argon2i$v=19$m=512,t=2,p=2$c2FsdA$HYw+I8CV24vZYOpbM00t5A", // a 4-byte salt
+                "argon2$argon2i$v=19$m=x,t=2,p=2$C28+JXbGycbZhlzdhFDOHA$HYw+I8CV24vZYOpbM00t5A",
+                "argon2$argon2i$m=512,t=2,p=2$C28+JXbGycbZhlzdhFDOHA$HYw+I8CV24vZYOpbM00t5A", // version 16: another hash
+                "argon2$", "argon2$argon2id$v=19$m=512,t=2,p=2$C28+JXbGycbZhlzdhFDOHA");
         for (String hash : refused) {
             assertFalse(hasher.verify(PLAIN, hash), hash);
         }
+    }
+
+    @Test
+    void onlyARealPbkdf2CheckTeachesThePaddingWhatARoundCosts() {
+        PasswordHasher fresh = new PasswordHasher(4);
+        double estimate = fresh.pbkdf2IterationNanos;
+        // an empty password or a malformed hash with a plausible count runs no round: learning from it would make
+        // every later padding run the 10,000,000-round maximum (seconds a sign-in)
+        assertFalse(fresh.verify("", "pbkdf2_sha256$260000$jBE1Hin6TC9R2dtlLmp1rL$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I="));
+        assertFalse(fresh.verify(PLAIN, "pbkdf2_sha256$260000$salt$not base64!"));
+        assertFalse(fresh.verify(PLAIN, "pbkdf2_sha256$260000$salt$c2hvcnQ="));
+        assertEquals(estimate, fresh.pbkdf2IterationNanos, "unchanged");
+        assertTrue(fresh.verify(PLAIN, "pbkdf2_sha256$260000$jBE1Hin6TC9R2dtlLmp1rL$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I="));
+        assertTrue(fresh.pbkdf2IterationNanos > estimate / 10 && fresh.pbkdf2IterationNanos < estimate * 10,
+                "a real check: " + fresh.pbkdf2IterationNanos + " ns a round against " + estimate + " at start-up");
     }
 
     @Test
@@ -78,10 +111,12 @@ class DjangoHashesTest {
                 "import sys",
                 "from django.conf import settings",
                 "settings.configure(PASSWORD_HASHERS=['django.contrib.auth.hashers.PBKDF2PasswordHasher',"
-                        + " 'django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher'])",
+                        + " 'django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher',"
+                        + " 'django.contrib.auth.hashers.Argon2PasswordHasher'])",
                 "from django.contrib.auth.hashers import make_password",
                 "p = sys.stdin.readline().rstrip('\\n')",
-                "print(make_password(p)); print(make_password(p, hasher='pbkdf2_sha1'))"))
+                "print(make_password(p)); print(make_password(p, hasher='pbkdf2_sha1'))",
+                "import argon2", "print(make_password(p, hasher='argon2'))"))
                 .redirectErrorStream(true).start();
         process.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
@@ -89,7 +124,8 @@ class DjangoHashesTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         Assumptions.assumeFalse(out.contains("No module named 'django'"), "Debian's python3-django is not installed");
         List<String> hashes = out.lines().toList();
-        assertEquals(2, hashes.size(), out);
+        assertEquals(3, hashes.size(), out + " (argon2 needs Debian's python3-argon2; .ci/run installs it)");
+        assertTrue(hashes.get(2).startsWith("argon2$argon2id$"), out);
         assertTrue(hashes.get(0).startsWith("pbkdf2_sha256$"), out);
         for (String hash : hashes) {
             assertTrue(hasher.verify(password, hash), hash);

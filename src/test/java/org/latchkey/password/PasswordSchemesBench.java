@@ -10,7 +10,7 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * What a sign-in's password check costs for an account imported from Django against a native one: one thread, each
  * scheme checked with the right password for ~4 s after a warm-up, PBKDF2 at the iteration counts of Django 3.2 (Debian
- * 12's), 4.2, 5.1 and 5.2, against Latchkey's own bcrypt-sha256 at cost 12 (the floor a native sign-in pays). Prints
+ * 12's), 4.2, 5.1 and 5.2, argon2 and an unusable password, against Latchkey's own bcrypt-sha256 at cost 12 (the floor a native sign-in pays). Prints
  * figures; asserts nothing. Run: {@code bash bench/password-schemes.sh}.
  */
 public final class PasswordSchemesBench {
@@ -26,6 +26,10 @@ public final class PasswordSchemesBench {
         hashes.put("Django pbkdf2_sha1, 260000 iterations", "pbkdf2_sha1$260000$dQgjPfqlCKG5N8bvAUmpWZ$Que3h47UTmUgSxsnaJKjgZWG1v8=");
         hashes.put("Django bcrypt (plain), cost 12", "bcrypt$" + org.mindrot.jbcrypt.BCrypt.hashpw(password,
                 org.mindrot.jbcrypt.BCrypt.gensalt(12)).replace("$2a$", "$2b$"));
+        // made by Django's Argon2PasswordHasher (Debian's python3-argon2) at Django 3.2's 100 MiB, 2 passes, 8 lanes
+        hashes.put("Django argon2id, m=102400 t=2 p=8",
+                "argon2$argon2id$v=19$m=102400,t=2,p=8$TEt3UnhGODNkaFpvOXlETnNmT3dhdg$pZOSXhTrUEGE/mqkowegHA");
+        hashes.put("Django unusable password (!...)", "!XoqcqVQKU5pO8eDIXz7u7ePFXi2Sn0Wp0MGwgw9f");
         hashes.put("unknown address (the dummy check)", null);
         double floor = 0;
         System.out.printf("== password checks, one thread, %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
@@ -52,6 +56,10 @@ public final class PasswordSchemesBench {
     private static void check(PasswordHasher hasher, String password, String hash) {
         if (hash == null) {
             hasher.verifyNothing(password);
+        } else if (hash.startsWith("!")) {
+            if (hasher.verify(password, hash)) {
+                throw new IllegalStateException("an unusable password matched");
+            }
         } else if (!hasher.verify(password, hash)) {
             throw new IllegalStateException("the right password was refused: " + hash);
         }
