@@ -104,8 +104,9 @@ public final class ImportCommand {
                 skipped.sort(Comparator.comparingLong(Line::id));
                 List<Line> failed = List.of();
                 if (!dryRun) {
-                    failed = latchkey.write(decisions, new Progress(err, decisions.size(), bar));
+                    // the sequence first: a Latchkey started after an interrupted import never gives an imported id
                     latchkey.restartSequence(nextId);
+                    failed = latchkey.write(decisions, new Progress(err, decisions.size(), bar));
                 }
                 report(dryRun, plan, decisions, skipped, kept, failed, nextId, System.nanoTime() - started);
                 return failed.isEmpty() ? 0 : 1;
