@@ -107,6 +107,14 @@ public final class ImportCommand {
                     // the sequence first: a Latchkey started after an interrupted import never gives an imported id
                     latchkey.restartSequence(nextId);
                     failed = latchkey.write(decisions, new Progress(err, decisions.size(), bar));
+                    for (Decision refused : latchkey.notWritten()) {
+                        decisions.set(decisions.indexOf(refused), new Decision(refused.person(), Action.NOT_WRITTEN, null));
+                    }
+                    for (Decision meanwhile : latchkey.keptMeanwhile()) {
+                        decisions.set(decisions.indexOf(meanwhile), new Decision(meanwhile.person(), Action.KEPT, null));
+                        kept.add(new Line(meanwhile.person().id(), meanwhile.person().label(),
+                                "changed at Latchkey while the import ran: kept as it is"));
+                    }
                 }
                 report(dryRun, plan, decisions, skipped, kept, failed, nextId, System.nanoTime() - started);
                 return failed.isEmpty() ? 0 : 1;
@@ -123,17 +131,17 @@ public final class ImportCommand {
             Map<String, Integer> schemes = new TreeMap<>();
             for (Decision decision : decisions) {
                 counts.merge(decision.action(), 1, Integer::sum);
-                if (decision.action() != Action.SKIP) {
+                if (decision.action() != Action.SKIP && decision.action() != Action.NOT_WRITTEN) {
                     String password = decision.person().password();
                     schemes.merge(StoredHashes.kind(password) == StoredHashes.Kind.CHECKED
                             ? StoredHashes.scheme(password) : "reset link", 1, Integer::sum);
                 }
             }
-            int added = counts.getOrDefault(Action.ADD, 0) - (dryRun ? 0 : failed.size());
-            out.printf("%s %,d, %s %,d; %,d unchanged, %,d kept as changed at Latchkey, %,d skipped.%n",
-                    dryRun ? "Would add" : "Added", Math.max(0, added), dryRun ? "update" : "updated",
+            out.printf("%s %,d, %s %,d; %,d unchanged, %,d kept as changed at Latchkey, %,d skipped%s.%n",
+                    dryRun ? "Would add" : "Added", counts.getOrDefault(Action.ADD, 0), dryRun ? "update" : "updated",
                     counts.getOrDefault(Action.UPDATE, 0), counts.getOrDefault(Action.UNCHANGED, 0),
-                    counts.getOrDefault(Action.KEPT, 0), skipped.size());
+                    counts.getOrDefault(Action.KEPT, 0), skipped.size(),
+                    failed.isEmpty() ? "" : String.format(", %,d not written", counts.getOrDefault(Action.NOT_WRITTEN, 0)));
             StringBuilder passwords = new StringBuilder();
             schemes.forEach((scheme, n) -> passwords.append(passwords.length() == 0 ? "" : ", ").append(scheme)
                     .append(' ').append(String.format("%,d", n)));

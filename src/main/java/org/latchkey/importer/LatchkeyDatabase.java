@@ -35,7 +35,7 @@ import org.latchkey.importer.ImportRules.Person;
 final class LatchkeyDatabase implements AutoCloseable {
 
     /** What the import does to one person. */
-    enum Action { ADD, UPDATE, UNCHANGED, KEPT, SKIP }
+    enum Action { ADD, UPDATE, UNCHANGED, KEPT, SKIP, NOT_WRITTEN }
 
     /** The decision for one person, with the reason when it is KEPT or SKIP. */
     record Decision(Person person, Action action, String why) {
@@ -59,6 +59,10 @@ final class LatchkeyDatabase implements AutoCloseable {
     private final Map<String, Long> idByUuid = new HashMap<>();
     private final Map<String, Long> idByEmailKey = new HashMap<>();
     private boolean schemaPresent;
+    /** Updates not made because the row changed at Latchkey while the import ran (a sign-in, say). */
+    private final List<Decision> keptMeanwhile = new ArrayList<>();
+    /** Adds and updates the database refused. */
+    private final List<Decision> notWritten = new ArrayList<>();
 
     private LatchkeyDatabase(Connection connection, String url, String user, String password) {
         this.connection = connection;
@@ -129,8 +133,14 @@ final class LatchkeyDatabase implements AutoCloseable {
         }
     }
 
-    boolean schemaPresent() {
-        return schemaPresent;
+    /** The updates {@link #write} left alone because Latchkey changed the row while the import ran. */
+    List<Decision> keptMeanwhile() {
+        return List.copyOf(keptMeanwhile);
+    }
+
+    /** The adds and updates {@link #write} could not make (reported by its lines). */
+    List<Decision> notWritten() {
+        return List.copyOf(notWritten);
     }
 
     /** What the import would do to each person, against the rows read by {@link #load()}. */
@@ -203,16 +213,21 @@ final class LatchkeyDatabase implements AutoCloseable {
             return;
         }
         try {
-            apply(batch);
+            List<Decision> raced = new ArrayList<>();
+            apply(batch, raced);
             connection.commit();
+            keptMeanwhile.addAll(raced);
         } catch (SQLException wholeBatch) {
             connection.rollback();
             for (Decision decision : batch) {
                 try {
-                    apply(List.of(decision));
+                    List<Decision> raced = new ArrayList<>();
+                    apply(List.of(decision), raced);
                     connection.commit();
+                    keptMeanwhile.addAll(raced);
                 } catch (SQLException one) {
                     connection.rollback();
+                    notWritten.add(decision);
                     failed.add(new Line(decision.person().id(), decision.person().label(), "not written: "
                             + DjangoSource.firstLine(one.getMessage())));
                 }
@@ -222,7 +237,8 @@ final class LatchkeyDatabase implements AutoCloseable {
         batch.clear();
     }
 
-    private void apply(List<Decision> decisions) throws SQLException {
+    /** Writes {@code decisions}; an update whose row changed at Latchkey since it was read goes to {@code raced}. */
+    private void apply(List<Decision> decisions, List<Decision> raced) throws SQLException {
         String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO latchkey_user (id, " + FIELDS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -248,6 +264,7 @@ final class LatchkeyDatabase implements AutoCloseable {
                     try (ResultSet row = lock.executeQuery()) {
                         // signed in at Latchkey between the read and now: Latchkey's row stands
                         if (!row.next() || !digest(person(row)).equals(row.getString(14))) {
+                            raced.add(decision);
                             continue;
                         }
                     }
