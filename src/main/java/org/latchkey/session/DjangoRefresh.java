@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -34,6 +35,20 @@ public class DjangoRefresh {
 
     @Inject
     SessionSettings settings;
+
+    /**
+     * Empties {@code django_refresh_carried} once the window is over (the cut-over plus the session lifetime): no
+     * Django token is taken after it, so no row is needed to refuse a second use. Until then the rows stay, and with
+     * no cut-over set they are left alone (setting it again must not let a carried token in twice).
+     */
+    @Transactional
+    public int purge(Instant now) {
+        Instant cutover = settings.djangoCutover().orElse(null);
+        if (cutover == null || now.isBefore(cutover.plus(settings.absoluteLifetime()))) {
+            return 0;
+        }
+        return em.createNativeQuery("DELETE FROM django_refresh_carried").executeUpdate();
+    }
 
     /**
      * Why this verified refresh token, unknown to Latchkey, may not become a sign-in — or nothing, and then it is used

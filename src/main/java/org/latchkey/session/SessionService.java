@@ -233,12 +233,12 @@ public class SessionService {
     /**
      * Deletes the rows of refresh tokens that expired or were revoked more than a day ago: such a token is refused
      * by its signature's expiry or, unknown, like any other; the day keeps the rows of a fresh reuse alert around
-     * for whoever reads the audit log.
+     * for whoever reads the audit log. With them, the carried-over Django tokens once their window is over.
      */
     @Transactional
     public int purge(Instant now) {
         return em.createNamedQuery(RefreshToken.PURGE).setParameter("before", utc(now.minus(Duration.ofDays(1))))
-                .executeUpdate();
+                .executeUpdate() + djangoRefresh.purge(now);
     }
 
     private void revokeFamily(String family, Instant now) {
