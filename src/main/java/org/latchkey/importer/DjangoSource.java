@@ -130,6 +130,11 @@ final class DjangoSource {
         return users;
     }
 
+    /** A JDBC URL as the report shows it: a password written into it is not printed. */
+    static String shown(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1…");
+    }
+
     static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }

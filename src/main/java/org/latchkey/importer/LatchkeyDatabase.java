@@ -77,10 +77,10 @@ final class LatchkeyDatabase implements AutoCloseable {
             return new LatchkeyDatabase(DriverManager.getConnection(url, user, password), url, user, password);
         } catch (SQLException e) {
             if (url.startsWith("jdbc:h2:") && e.getErrorCode() == 90020) { // DATABASE_ALREADY_OPEN_1
-                throw new ImportException("The H2 database " + url + " is in use: stop Latchkey first (an embedded H2"
+                throw new ImportException("The H2 database " + DjangoSource.shown(url) + " is in use: stop Latchkey first (an embedded H2"
                         + " file opens in one process at a time)", e);
             }
-            throw new ImportException("Cannot open Latchkey's database " + url + ": "
+            throw new ImportException("Cannot open Latchkey's database " + DjangoSource.shown(url) + ": "
                     + DjangoSource.firstLine(e.getMessage()), e);
         }
     }

@@ -94,6 +94,13 @@ class ImportRulesTest {
     }
 
     @Test
+    void aPasswordInAUrlIsNeverPrinted() {
+        assertEquals("jdbc:postgresql://db/auth?user=django&password=…&ssl=true",
+                DjangoSource.shown("jdbc:postgresql://db/auth?user=django&password=s3cr3t&ssl=true"));
+        assertEquals("jdbc:h2:file:/x;PASSWORD=…", DjangoSource.shown("jdbc:h2:file:/x;PASSWORD=abc"));
+    }
+
+    @Test
     void timesAsSqliteAndDumpdataWriteThem() {
         assertEquals(JOINED, DjangoSource.time("2024-01-02 03:04:05.000006"));
         assertEquals(JOINED, DjangoSource.time("2024-01-02T03:04:05.000006Z"));
