@@ -54,6 +54,10 @@ public final class ImportCommand {
                 case "--dry-run" -> dryRun = true;
                 case "--unverified-addresses" -> verified = false;
                 case "--progress" -> bar = true;
+                case "--help", "-h" -> {
+                    out.println(USAGE + "\n(README, \"Switching over from the Django auth service\")");
+                    return 0;
+                }
                 default -> {
                     err.println("Unknown argument " + args[i] + "\n" + USAGE);
                     return 2;

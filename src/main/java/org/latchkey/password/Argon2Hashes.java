@@ -93,7 +93,7 @@ final class Argon2Hashes {
             return false;
         }
         try {
-            if (!MEMORY.tryAcquire(p.memoryKib(), 30, TimeUnit.SECONDS)) {
+            if (!MEMORY.tryAcquire(p.memoryKib(), 5, TimeUnit.SECONDS)) { // one check takes ~0.2 s
                 throw new PasswordBusyException();
             }
         } catch (InterruptedException e) {
