@@ -50,7 +50,7 @@ public final class AccountPage {
             if (row.findElement(By.cssSelector(".browser")).getText().equals(browserName)) {
                 org.openqa.selenium.WebElement button = row.findElement(By.cssSelector("input.end-sign-in"));
                 button.click();
-                browser.waiting().until(ExpectedConditions.stalenessOf(button)); // the answer replaced the page
+                browser.waitUntilReplaced(button); // the answer replaced the page
                 browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages li")));
                 return at(browser);
             }
@@ -69,7 +69,7 @@ public final class AccountPage {
         browser.screenshot("name-typed");
         org.openqa.selenium.WebElement button = browser.driver().findElement(By.id("change_name"));
         button.click();
-        browser.waiting().until(ExpectedConditions.stalenessOf(button));
+        browser.waitUntilReplaced(button);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages li")));
         return at(browser);
     }

@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -70,6 +73,27 @@ public final class Chromium implements AutoCloseable {
 
     public URI url() {
         return URI.create(driver.getCurrentUrl());
+    }
+
+    /**
+     * Waits until {@code element}'s page has been replaced by the answer to what was pressed. Selenium's
+     * {@code stalenessOf} expects a "stale element" error; while the new page is still coming in, Chromium may say
+     * instead that the node "does not belong to the document" — the same fact, so it counts as replaced too.
+     */
+    public void waitUntilReplaced(WebElement element) {
+        waiting().until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException midNavigation) {
+                if (String.valueOf(midNavigation.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw midNavigation;
+            }
+        });
     }
 
     public WebDriverWait waiting() {

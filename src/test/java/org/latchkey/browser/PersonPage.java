@@ -42,7 +42,7 @@ public final class PersonPage {
     public PersonPage press(String button, String name) {
         WebElement element = browser.driver().findElement(By.id(button));
         element.click();
-        browser.waiting().until(ExpectedConditions.stalenessOf(element));
+        browser.waitUntilReplaced(element);
         return at(browser, name);
     }
 

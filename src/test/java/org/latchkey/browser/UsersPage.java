@@ -27,7 +27,7 @@ public final class UsersPage {
         field.sendKeys(text);
         WebElement button = browser.driver().findElement(By.id("search"));
         button.click();
-        browser.waiting().until(ExpectedConditions.stalenessOf(button));
+        browser.waitUntilReplaced(button);
         return at(browser, "admin-search");
     }
 
