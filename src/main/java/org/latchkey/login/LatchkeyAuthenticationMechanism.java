@@ -28,8 +28,9 @@ import org.latchkey.web.SecurityHeaders;
 /**
  * On every request, public pages included: a password credential (from the login page) is checked by the identity
  * store and answered with both cookies; otherwise an access token (cookie or Bearer) that its identity store accepts
- * signs the person in, with the roles Latchkey's own records give them. A protected page
- * sends an anonymous browser to the login page, which comes back here with {@code next}.
+ * signs the person in, with the roles Latchkey's own records give them. A form posted to a protected page after the
+ * access cookie ran out is signed in by {@link FormRefresh}. A protected page sends an anonymous browser to the login
+ * page, which comes back here with {@code next}.
  */
 @ApplicationScoped
 public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -48,6 +49,9 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
 
     @Inject
     SecurityHeaders headers;
+
+    @Inject
+    FormRefresh formRefresh;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -84,6 +88,10 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         Optional<String> token = Tokens.read(request, List.of(cookieSettings.accessName()));
         CredentialValidationResult result = token.map(t -> identityStores.validate(new AccessTokenCredential(t)))
                 .orElse(CredentialValidationResult.NOT_VALIDATED_RESULT);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID && context.isProtected()) {
+            result = formRefresh.accessFor(request, response).map(t -> identityStores.validate(new AccessTokenCredential(t)))
+                    .orElse(result);
+        }
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             CurrentUser.set(request, ((TokenPrincipal) result.getCallerPrincipal()).user());
             return context.notifyContainerAboutLogin(result);

@@ -227,6 +227,53 @@ interface PeopleDoors extends Doors {
         assertTrue(me.body().contains("\"first_name\":\"Ann\",\"last_name\":\"Lee\""), me.body());
     }
 
+    /**
+     * A page left open longer than the access token lives (5 minutes by default): the browser no longer sends the
+     * expired access cookie, so the form arrives with the refresh cookie alone. What was posted is carried out — the
+     * refresh token is traded inline — instead of a detour through the login page that would drop it.
+     */
+    @Test
+    default void aFormPostedAfterTheAccessCookieRanOutIsCarriedOut() throws Exception {
+        Browser admin = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String email = Accounts.newEmail();
+        String uuid = uuidOf(newPerson(email));
+        Page person = admin.get("admin/person?id=" + uuid);
+        assertEquals("active", person.document().getElementById("status").text(), person.body());
+        String refreshBefore = admin.cookie(REFRESH).orElseThrow();
+        admin.dropCookie(ACCESS);
+        Page staff = admin.submit(person, "person_form", Map.of(), "staff");
+        assertEquals(200, staff.status(), staff.body());
+        assertEquals("active, staff", staff.document().getElementById("status").text(), staff.body());
+        assertTrue(staff.setCookie(ACCESS).isPresent() && admin.cookie(ACCESS).isPresent(), "a new access cookie");
+        assertFalse(refreshBefore.equals(admin.cookie(REFRESH).orElseThrow()), "the refresh token rotated");
+
+        // a person's own page, the same way
+        Browser someone = newPerson(Accounts.newEmail());
+        Page account = someone.get("account");
+        someone.dropCookie(ACCESS);
+        Page saved = someone.submit(account, "name_form", Map.of("first_name", "Mary", "last_name", "Somerville"),
+                "change_name");
+        assertEquals(302, saved.status(), saved.body());
+        assertEquals("Mary Somerville", someone.get(saved.location()).document().getElementById("name").text());
+
+        // a refresh cookie that no longer refreshes (signed out there, or not a token): to the login page with the
+        // cookies dropped, nothing done
+        Page again = admin.get("admin/person?id=" + uuid);
+        Browser signedOut = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String revoked = signedOut.cookie(REFRESH).orElseThrow();
+        assertEquals(302, signedOut.submit(signedOut.get("logout"), "logout_form", Map.of(), "logout").status());
+        for (String refresh : List.of(revoked, "not.a.token")) {
+            Browser stale = browser();
+            stale.setCookie(REFRESH, refresh);
+            Page refused = stale.submit(again, "person_form", Map.of(), "superuser");
+            assertEquals(302, refused.status(), refused.body());
+            assertTrue(refused.location().contains("/login?next="), refused.location());
+            assertTrue(refused.setCookie(REFRESH).map(org.latchkey.support.SetCookie::deletes).orElse(false), "the refresh cookie dropped");
+        }
+        assertEquals("active, staff", admin.get("admin/person?id=" + uuid).document().getElementById("status").text(),
+                "not made superuser");
+    }
+
     @Test
     default void everyAnswerCarriesARequestIdThatItsAuditLinesCarryToo() throws Exception {
         Browser stranger = browser();
