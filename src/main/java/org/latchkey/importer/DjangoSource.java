@@ -73,7 +73,7 @@ final class DjangoSource {
             }
             return users;
         } catch (SQLException e) {
-            throw new ImportException("Cannot read auth_user from " + name + ": " + firstLine(e.getMessage()), e);
+            throw new ImportException("Cannot read auth_user from " + name + ": " + ImportException.firstLine(e.getMessage()), e);
         }
     }
 
@@ -128,14 +128,5 @@ final class DjangoSource {
         }
         users.sort((a, b) -> Long.compare(a.id(), b.id()));
         return users;
-    }
-
-    /** A JDBC URL as the report shows it: a password written into it is not printed. */
-    static String shown(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1…");
-    }
-
-    static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }

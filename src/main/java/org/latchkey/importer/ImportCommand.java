@@ -84,12 +84,12 @@ public final class ImportCommand {
             long started = System.nanoTime();
             Target target = Target.of(to, environment);
             List<DjangoUser> users = DjangoSource.read(from, environment);
-            out.printf("Read %,d Django users from %s.%n", users.size(), DjangoSource.shown(from));
+            out.printf("Read %,d Django users from %s.%n", users.size(), ImportException.shown(from));
             Plan plan = ImportRules.plan(users, verified);
             try (LatchkeyDatabase latchkey = dryRun && target.h2File().filter(f -> !Files.exists(f)).isPresent()
                     ? LatchkeyDatabase.none(target.url())
                     : LatchkeyDatabase.open(target.url(), target.user(), target.password())) {
-                out.println("Latchkey's database: " + DjangoSource.shown(target.url())
+                out.println("Latchkey's database: " + ImportException.shown(target.url())
                         + (dryRun ? " (a dry run: nothing is written)" : ""));
                 if (!dryRun) {
                     out.println("Latchkey's schema: " + latchkey.migrate());

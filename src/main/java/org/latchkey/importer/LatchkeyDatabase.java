@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntConsumer;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.latchkey.importer.ImportRules.Line;
 import org.latchkey.importer.ImportRules.Person;
+import org.latchkey.startup.SchemaScripts;
 
 /**
  * Latchkey's database, written with plain JDBC: the schema brought to the current version (Flyway, the WAR's own
@@ -77,28 +77,24 @@ final class LatchkeyDatabase implements AutoCloseable {
             return new LatchkeyDatabase(DriverManager.getConnection(url, user, password), url, user, password);
         } catch (SQLException e) {
             if (url.startsWith("jdbc:h2:") && e.getErrorCode() == 90020) { // DATABASE_ALREADY_OPEN_1
-                throw new ImportException("The H2 database " + DjangoSource.shown(url) + " is in use: stop Latchkey first (an embedded H2"
+                throw new ImportException("The H2 database " + ImportException.shown(url) + " is in use: stop Latchkey first (an embedded H2"
                         + " file opens in one process at a time)", e);
             }
-            throw new ImportException("Cannot open Latchkey's database " + DjangoSource.shown(url) + ": "
-                    + DjangoSource.firstLine(e.getMessage()), e);
+            throw new ImportException("Cannot open Latchkey's database " + ImportException.shown(url) + ": "
+                    + ImportException.firstLine(e.getMessage()), e);
         }
     }
 
     /** Brings the schema to the version of this build, as Latchkey does at start-up. */
     String migrate() throws ImportException {
         try {
-            MigrateResult result = Flyway.configure(LatchkeyDatabase.class.getClassLoader())
-                    .dataSource(url, user, password)
-                    .locations("classpath:db/migration")
-                    .table("latchkey_schema_history")
-                    .load()
-                    .migrate();
+            MigrateResult result = SchemaScripts.flyway(LatchkeyDatabase.class.getClassLoader())
+                    .dataSource(url, user, password).load().migrate();
             return "version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion
                     : result.initialSchemaVersion) + " (" + result.migrationsExecuted + " scripts applied now)";
         } catch (FlywayException e) {
             throw new ImportException("Cannot bring Latchkey's schema up to date: "
-                    + DjangoSource.firstLine(e.getMessage()), e);
+                    + ImportException.firstLine(e.getMessage()), e);
         }
     }
 
@@ -129,7 +125,7 @@ final class LatchkeyDatabase implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new ImportException("Cannot read Latchkey's people: " + DjangoSource.firstLine(e.getMessage()), e);
+            throw new ImportException("Cannot read Latchkey's people: " + ImportException.firstLine(e.getMessage()), e);
         }
     }
 
@@ -202,7 +198,7 @@ final class LatchkeyDatabase implements AutoCloseable {
             writeBatch(batch, failed, progress);
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            throw new ImportException("Latchkey's database stopped the import: " + DjangoSource.firstLine(e.getMessage())
+            throw new ImportException("Latchkey's database stopped the import: " + ImportException.firstLine(e.getMessage())
                     + " (what was written before stays; run the import again)", e);
         }
         return failed;
@@ -229,7 +225,7 @@ final class LatchkeyDatabase implements AutoCloseable {
                     connection.rollback();
                     notWritten.add(decision);
                     failed.add(new Line(decision.person().id(), decision.person().label(), "not written: "
-                            + DjangoSource.firstLine(one.getMessage())));
+                            + ImportException.firstLine(one.getMessage())));
                 }
             }
         }
@@ -308,7 +304,7 @@ final class LatchkeyDatabase implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             return Math.max(sequenceNext(statement), highest + 1);
         } catch (SQLException e) {
-            throw new ImportException("Cannot read the id sequence: " + DjangoSource.firstLine(e.getMessage()), e);
+            throw new ImportException("Cannot read the id sequence: " + ImportException.firstLine(e.getMessage()), e);
         }
     }
 
@@ -327,7 +323,7 @@ final class LatchkeyDatabase implements AutoCloseable {
                 statement.execute("ALTER SEQUENCE latchkey_user_seq RESTART WITH " + next);
             }
         } catch (SQLException e) {
-            throw new ImportException("Cannot move the id sequence: " + DjangoSource.firstLine(e.getMessage()), e);
+            throw new ImportException("Cannot move the id sequence: " + ImportException.firstLine(e.getMessage()), e);
         }
     }
 

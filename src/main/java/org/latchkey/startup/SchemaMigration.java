@@ -26,11 +26,7 @@ public class SchemaMigration {
     static final List<String> NAMES = List.of("jdbc/latchkey", "java:/jdbc/latchkey", "java:comp/env/jdbc/latchkey");
 
     public void migrate() {
-        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource())
-                .locations("classpath:db/migration")
-                .table("latchkey_schema_history")
-                .load();
+        Flyway flyway = SchemaScripts.flyway(SchemaMigration.class.getClassLoader()).dataSource(dataSource()).load();
         MigrateResult result = flyway.migrate();
         // from the result, not flyway.info(), which would scan the scripts and read the history table once more
         LOG.info("Schema at version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion

@@ -96,8 +96,8 @@ class ImportRulesTest {
     @Test
     void aPasswordInAUrlIsNeverPrinted() {
         assertEquals("jdbc:postgresql://db/auth?user=django&password=…&ssl=true",
-                DjangoSource.shown("jdbc:postgresql://db/auth?user=django&password=s3cr3t&ssl=true"));
-        assertEquals("jdbc:h2:file:/x;PASSWORD=…", DjangoSource.shown("jdbc:h2:file:/x;PASSWORD=abc"));
+                ImportException.shown("jdbc:postgresql://db/auth?user=django&password=s3cr3t&ssl=true"));
+        assertEquals("jdbc:h2:file:/x;PASSWORD=…", ImportException.shown("jdbc:h2:file:/x;PASSWORD=abc"));
     }
 
     @Test

@@ -105,8 +105,8 @@ class MigrationUpgradeTest {
     }
 
     private static Flyway flyway(String url, String user, String password, String schema, String target) {
-        var config = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
-                .table("latchkey_schema_history").target(target);
+        var config = SchemaScripts.flyway(MigrationUpgradeTest.class.getClassLoader()).dataSource(url, user, password)
+                .target(target);
         if (schema != null) {
             config.schemas(schema).createSchemas(true);
         }
