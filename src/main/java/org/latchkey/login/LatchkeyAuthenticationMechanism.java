@@ -29,7 +29,7 @@ import org.latchkey.web.SecurityHeaders;
  * On every request, public pages included: a password credential (from the login page) is checked by the identity
  * store and answered with both cookies; otherwise an access token (cookie or Bearer) that its identity store accepts
  * signs the person in, with the roles Latchkey's own records give them. A form posted to a protected page after the
- * access cookie ran out is signed in by {@link FormRefresh}. A protected page sends an anonymous browser to the login
+ * access cookie ran out is signed in by {@link CookieRefresh}. A protected page sends an anonymous browser to the login
  * page, which comes back here with {@code next}.
  */
 @ApplicationScoped
@@ -51,7 +51,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
     SecurityHeaders headers;
 
     @Inject
-    FormRefresh formRefresh;
+    CookieRefresh cookieRefresh;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -89,7 +89,7 @@ public class LatchkeyAuthenticationMechanism implements HttpAuthenticationMechan
         CredentialValidationResult result = token.map(t -> identityStores.validate(new AccessTokenCredential(t)))
                 .orElse(CredentialValidationResult.NOT_VALIDATED_RESULT);
         if (result.getStatus() != CredentialValidationResult.Status.VALID && context.isProtected()) {
-            result = formRefresh.accessFor(request, response).map(t -> identityStores.validate(new AccessTokenCredential(t)))
+            result = cookieRefresh.forPost(request, response).map(t -> identityStores.validate(new AccessTokenCredential(t)))
                     .orElse(result);
         }
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {

@@ -23,8 +23,6 @@ import org.latchkey.consumer.Tokens;
 import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.password.PasswordWork;
-import org.latchkey.session.SessionService;
-import org.latchkey.session.SignIn;
 import org.latchkey.text.Text;
 import org.latchkey.text.Texts;
 import org.latchkey.throttle.ClientAddress;
@@ -45,7 +43,7 @@ public class LoginBacking {
     SecurityContext securityContext;
 
     @Inject
-    SessionService sessions;
+    CookieRefresh cookieRefresh;
 
     @Inject
     TokenCookies cookies;
@@ -111,13 +109,9 @@ public class LoginBacking {
             faces.addMessage(null, texts.warn(Text.of("login.loop")));
             return;
         }
-        Optional<SignIn> refreshed = sessions.refresh(raw.get(), clients.address());
-        if (refreshed.isEmpty()) {
-            cookies.clear(response());
+        if (cookieRefresh.trade(raw.get(), response()).isEmpty()) {
             return;
         }
-        cookies.writeAccess(response(), refreshed.get().access().value(), refreshed.get().access().lifetime());
-        cookies.writeRefresh(response(), refreshed.get().refresh().value(), refreshed.get().refresh().lifetime());
         cookies.writeBounce(response(), loop.next(now).value(), RefreshLoop.WINDOW);
         redirectOnward();
     }
