@@ -45,8 +45,16 @@ public class PersonBacking {
     private AdminService.Person person;
     private boolean refused;
 
-    /** On GET and postback, before anything renders: no such person is a 404 (nothing of theirs to show). */
+    /**
+     * On GET, before anything renders: no such person is a 404 (nothing of theirs to show). No {@code id} at all — the
+     * address a form posts to, which is where a superuser whose session ended lands after signing in again — is the
+     * list of people.
+     */
     public void load() throws IOException {
+        if ((id == null || id.isEmpty()) && !faces.isPostback()) {
+            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/admin/users");
+            return;
+        }
         if (person() == null && !refused) {
             faces.getExternalContext().responseSendError(404, "No such person");
             faces.responseComplete();

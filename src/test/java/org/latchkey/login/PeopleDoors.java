@@ -63,7 +63,11 @@ interface PeopleDoors extends Doors {
         Page anonymous = browser().get("admin/person?id=" + uuid);
         assertEquals(302, anonymous.status());
         assertEquals(404, admin.get("admin/person?id=no-such-person").status());
-        assertEquals(404, admin.get("admin/person").status());
+        Page noId = admin.get("admin/person");
+        assertEquals(302, noId.status(), "no id: the list of people");
+        assertTrue(noId.location().endsWith("/admin/users"), noId.location());
+        assertEquals(302, browser().get("admin/person").status(), "(for superusers: anyone else goes to the login page)");
+        assertTrue(browser().get("admin/person").location().contains("/login?next="));
         Page forged = accessOnly.submit(person, "person_sign_ins_form", Map.of(),
                 phoneRow.selectFirst("input.end-sign-in").attr("name"));
         assertTrue(forged.status() == 302 && !forged.location().contains("id=") // another session's view: the page anew
@@ -269,6 +273,9 @@ interface PeopleDoors extends Doors {
             assertEquals(302, refused.status(), refused.body());
             assertTrue(refused.location().contains("/login?next="), refused.location());
             assertTrue(refused.setCookie(REFRESH).map(org.latchkey.support.SetCookie::deletes).orElse(false), "the refresh cookie dropped");
+            Page back = admin.get(refused.location().substring(refused.location().indexOf("/login?next=") + 1));
+            assertEquals(302, back.status(), "signed in again (here: the admin's own session), on to next: " + back.body());
+            assertTrue(admin.get(back.location()).location().endsWith("/admin/users"), "a form's address leads to the list");
         }
         assertEquals("active, staff", admin.get("admin/person?id=" + uuid).document().getElementById("status").text(),
                 "not made superuser");
