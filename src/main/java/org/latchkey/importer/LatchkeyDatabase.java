@@ -209,18 +209,12 @@ final class LatchkeyDatabase implements AutoCloseable {
             return;
         }
         try {
-            List<Decision> raced = new ArrayList<>();
-            apply(batch, raced);
-            connection.commit();
-            keptMeanwhile.addAll(raced);
+            commit(batch);
         } catch (SQLException wholeBatch) {
             connection.rollback();
             for (Decision decision : batch) {
                 try {
-                    List<Decision> raced = new ArrayList<>();
-                    apply(List.of(decision), raced);
-                    connection.commit();
-                    keptMeanwhile.addAll(raced);
+                    commit(List.of(decision));
                 } catch (SQLException one) {
                     connection.rollback();
                     notWritten.add(decision);
@@ -233,8 +227,16 @@ final class LatchkeyDatabase implements AutoCloseable {
         batch.clear();
     }
 
-    /** Writes {@code decisions}; an update whose row changed at Latchkey since it was read goes to {@code raced}. */
-    private void apply(List<Decision> decisions, List<Decision> raced) throws SQLException {
+    /** Writes and commits {@code decisions}; the updates Latchkey's own changes won count as kept once committed. */
+    private void commit(List<Decision> decisions) throws SQLException {
+        List<Decision> raced = apply(decisions);
+        connection.commit();
+        keptMeanwhile.addAll(raced);
+    }
+
+    /** Writes {@code decisions}; returns the updates left alone because the row changed at Latchkey since it was read. */
+    private List<Decision> apply(List<Decision> decisions) throws SQLException {
+        List<Decision> raced = new ArrayList<>();
         String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO latchkey_user (id, " + FIELDS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -285,6 +287,7 @@ final class LatchkeyDatabase implements AutoCloseable {
             forget.executeBatch();
             remember.executeBatch();
         }
+        return raced;
     }
 
     /**
