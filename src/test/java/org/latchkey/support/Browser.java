@@ -42,31 +42,52 @@ public final class Browser {
     /** Fills the named form's fields (by name) and presses the button; other inputs keep their page values. */
     public Page submit(Page page, String formId, Map<String, String> fields, String button)
             throws IOException, InterruptedException {
+        Map<String, String> data = formData(page, formId, fields, button);
+        String action = page.document().getElementById(formId).attr("action");
+        return post(action.isEmpty() ? page.uri().getPath() : action, data);
+    }
+
+    /**
+     * The fields {@link #submit} would post for the named form, with {@code fields} and the pressed button: what an
+     * attacker copies into a link to try the form by GET.
+     */
+    public static Map<String, String> formData(Page page, String formId, Map<String, String> fields, String button) {
         Element form = page.document().getElementById(formId);
         if (form == null) {
             throw new AssertionError("no form " + formId + " on " + page.uri() + ":\n" + page.body());
         }
         Map<String, String> data = new LinkedHashMap<>();
         for (Element input : form.select("input")) {
-            String type = input.attr("type");
-            if (!input.attr("name").isEmpty() && !type.equals("submit")) {
+            if (!input.attr("name").isEmpty() && !input.attr("type").equals("submit")) {
                 data.put(input.attr("name"), input.attr("value"));
             }
         }
         data.putAll(fields);
         data.put(button, form.getElementById(button) == null ? button : form.getElementById(button).attr("value"));
-        String action = form.attr("action");
-        return post(action.isEmpty() ? page.uri().getPath() : action, data);
+        return data;
     }
 
-    public Page post(String path, Map<String, String> data) throws IOException, InterruptedException {
-        String body = data.entrySet().stream()
+    /** A GET of {@code path} with {@code data} as its query, as a link or a redirect from another site makes it. */
+    public Page getWith(String path, Map<String, String> data) throws IOException, InterruptedException {
+        return get(path + "?" + query(data));
+    }
+
+    /** A request with another method (PUT, DELETE, OPTIONS, …) and {@code data} as its query. */
+    public Page send(String method, String path, Map<String, String> data) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(resolve(path + "?" + query(data))).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static String query(Map<String, String> data) {
+        return data.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    public Page post(String path, Map<String, String> data) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(query(data))));
     }
 
     /** A JSON POST, as an API client sends it (with this browser's headers and cookies). */
