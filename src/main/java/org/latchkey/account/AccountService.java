@@ -111,7 +111,7 @@ public class AccountService {
         }
         users.replacePasswordHash(user.getId(), hasher.hash(candidate));
         sessions.endOtherSessions(user.getId(), refreshToken);
-        links.retire(user.getId(), EmailLinks.RESET); // a link sent before no longer sets a password
+        links.retirePending(user.getId()); // a link sent before no longer sets a password, confirms or changes anything
         Locale locale = Texts.choose(request.getLocales().asIterator());
         // a notice with no secret and no link that signs anyone in (ASVS 2.2.3)
         mailer.later("password-notice", () -> mailer.send(Letter.compose("passwordChanged", user.getEmail(), locale,
@@ -143,6 +143,7 @@ public class AccountService {
     public Caller signOutEverywhere(String refreshToken) throws NotAllowedException {
         Caller caller = callers.withHostSession("sign-out-everywhere", refreshToken);
         sessions.endAllSessions(caller.id());
+        links.retirePending(caller.id());
         return caller;
     }
 

@@ -29,6 +29,11 @@ public class CurrentPassword {
 
     /** Empty when {@code password} is this person's; else what to tell them (wrong, or wait). */
     public Optional<Text> problem(User user, String password) {
+        return problem(user, password, Text.of("account.currentWrong"));
+    }
+
+    /** As {@link #problem(User, String)}, saying {@code wrong} for a wrong password (the same budget of guesses). */
+    public Optional<Text> problem(User user, String password, Text wrong) {
         Instant now = Instant.now();
         LoginThrottle.Attempt attempt = throttle.begin("current-password", String.valueOf(user.getId()),
                 settings.accountFailures(), now);
@@ -44,7 +49,7 @@ public class CurrentPassword {
             throw busy;
         }
         if (!right) {
-            return Optional.of(Text.of("account.currentWrong"));
+            return Optional.of(wrong);
         }
         throttle.succeeded(attempt, now);
         return Optional.empty();

@@ -16,6 +16,8 @@ import org.latchkey.link.LinkUse;
 import org.latchkey.mail.Letter;
 import org.latchkey.mail.MailSettings;
 import org.latchkey.mail.Mailer;
+import org.latchkey.password.StoredHashes;
+import org.latchkey.reset.PasswordResetService;
 import org.latchkey.session.SessionService;
 import org.latchkey.text.Text;
 import org.latchkey.user.EmailTakenException;
@@ -63,6 +65,9 @@ public class EmailChangeService {
     @Inject
     Audit audit;
 
+    @Inject
+    PasswordResetService resets;
+
     /**
      * Checks the password and the address; on success queues the link to the new address (when no other account
      * has it — the answer is the same either way).
@@ -98,7 +103,7 @@ public class EmailChangeService {
             String token = links.create(user.getId(), EmailLinks.CHANGE, address, CONFIRM_LIFETIME);
             audit.event("email-change-requested", user.getUuid(), client, "link-sent");
             mailer.deliver(Letter.compose("emailChange", address, locale, user.getUuid(), mail.link(CONFIRM_PATH, token),
-                    user.greeting(), user.getEmail()));
+                    address, user.getEmail())); // greeted by the address: it is not proven to be the person's yet
         });
         return Map.of();
     }
@@ -131,8 +136,12 @@ public class EmailChangeService {
         return Optional.of(address);
     }
 
-    /** The link from the old address: the address goes back, every sign-in ends. */
-    public Optional<String> undo(String token, String client) {
+    /**
+     * The link from the old address: the address goes back, every sign-in ends, no other link of the person works,
+     * and the password no longer does either — whoever made the change may have set one through the address they
+     * held — so a reset link goes to the restored address, and its owner sets the password anew.
+     */
+    public Optional<String> undo(String token, Locale locale, String client) {
         Optional<LinkUse> use = links.use(token, EmailLinks.UNDO);
         Optional<User> user = use.flatMap(u -> users.findById(u.userId()));
         if (user.isEmpty()) {
@@ -145,11 +154,12 @@ public class EmailChangeService {
             audit.event("email-change-undone", user.get().getUuid(), client, "address-taken");
             return Optional.empty();
         }
-        for (String purpose : List.of(EmailLinks.RESET, EmailLinks.CHANGE, EmailLinks.UNDO)) {
-            links.retire(user.get().getId(), purpose);
-        }
-        sessions.endAllSessions(user.get().getId());
+        long id = user.get().getId();
+        links.retireAll(id);
+        sessions.endAllSessions(id);
+        users.replacePasswordHash(id, StoredHashes.unusable());
         audit.event("email-change-undone", user.get().getUuid(), client, "success");
+        users.findById(id).ifPresent(restored -> resets.sendTo(restored, locale));
         return Optional.of(use.get().address());
     }
 

@@ -30,7 +30,7 @@ public class UndoBacking extends LinkBacking {
     }
 
     public void confirm() throws IOException {
-        Optional<String> address = changes.undo(getToken(), client());
+        Optional<String> address = changes.undo(getToken(), faces.getViewRoot().getLocale(), client());
         if (address.isPresent()) {
             done(Text.of("undo.done", address.get()), "/login");
         } else {

@@ -9,6 +9,7 @@ import org.latchkey.audit.Audit;
 import org.latchkey.caller.Caller;
 import org.latchkey.caller.Callers;
 import org.latchkey.caller.NotAllowedException;
+import org.latchkey.link.EmailLinks;
 import org.latchkey.reset.PasswordResetService;
 import org.latchkey.session.SessionService;
 import org.latchkey.session.SignInEntry;
@@ -23,6 +24,9 @@ import org.latchkey.user.UserService;
  */
 @ApplicationScoped
 public class AdminService {
+
+    @Inject
+    EmailLinks links;
 
     @Inject
     UserService users;
@@ -80,7 +84,11 @@ public class AdminService {
      */
     public boolean endAllSignIns(String uuid, String refreshToken, String client) throws NotAllowedException {
         Caller caller = callers.superuser("sign-out-everywhere", refreshToken);
-        boolean done = users.findByUuid(uuid).map(user -> sessions.endAllSessions(user.getId()) >= 0).orElse(false);
+        boolean done = users.findByUuid(uuid).map(user -> {
+            sessions.endAllSessions(user.getId());
+            links.retirePending(user.getId());
+            return true;
+        }).orElse(false);
         audit.event("sign-out-everywhere", uuid, client, done ? "success" : "no-such-person", caller.uuid());
         return done;
     }
@@ -98,6 +106,7 @@ public class AdminService {
                 return false; // the last active superuser (another one was deactivating the caller at the same time)
             }
             sessions.endAllSessions(user.getId());
+            links.retirePending(user.getId());
             return true;
         }).orElse(false);
         audit.event("user-deactivated", uuid, client, done ? "success" : "refused", caller.uuid());

@@ -18,12 +18,15 @@ import java.time.OffsetDateTime;
         + " AND l.usedAt IS NULL AND l.expiresAt > :now")
 @NamedQuery(name = EmailLink.RETIRE, query = "UPDATE EmailLink l SET l.usedAt = :now WHERE l.userId = :user"
         + " AND l.purpose = :purpose AND l.usedAt IS NULL")
+@NamedQuery(name = EmailLink.RETIRE_ALL, query = "UPDATE EmailLink l SET l.usedAt = :now WHERE l.userId = :user"
+        + " AND l.purpose IN :purposes AND l.usedAt IS NULL")
 @NamedQuery(name = EmailLink.PURGE, query = "DELETE FROM EmailLink l WHERE l.expiresAt < :before")
 public class EmailLink {
 
     static final String BY_HASH = "EmailLink.byHash";
     static final String USE = "EmailLink.use";
     static final String RETIRE = "EmailLink.retire";
+    static final String RETIRE_ALL = "EmailLink.retireAll";
     static final String PURGE = "EmailLink.purge";
 
     @Id
@@ -44,6 +47,10 @@ public class EmailLink {
     @Column(length = 254)
     private String address;
 
+    /** The browser and client address of the request that asked for it (a registration), as shown to a person. */
+    @Column(name = "requested_from", length = 300)
+    private String requestedFrom;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -56,9 +63,10 @@ public class EmailLink {
     protected EmailLink() {
     }
 
-    EmailLink(String tokenHash, long userId, String purpose, String address, OffsetDateTime createdAt,
-              OffsetDateTime expiresAt) {
+    EmailLink(String tokenHash, long userId, String purpose, String address, String requestedFrom,
+              OffsetDateTime createdAt, OffsetDateTime expiresAt) {
         this.tokenHash = tokenHash;
+        this.requestedFrom = requestedFrom;
         this.userId = userId;
         this.purpose = purpose;
         this.address = address;
@@ -76,6 +84,14 @@ public class EmailLink {
 
     String getAddress() {
         return address;
+    }
+
+    String getRequestedFrom() {
+        return requestedFrom;
+    }
+
+    OffsetDateTime getCreatedAt() {
+        return createdAt;
     }
 
     OffsetDateTime getExpiresAt() {

@@ -45,13 +45,20 @@ public class EmailLinks {
      */
     @Transactional
     public String create(long userId, String purpose, String address, Duration lifetime) {
+        return create(userId, purpose, address, null, lifetime);
+    }
+
+    /** As {@link #create(long, String, String, Duration)}, remembering where the request that asked for it came from. */
+    @Transactional
+    public String create(long userId, String purpose, String address, String requestedFrom, Duration lifetime) {
         users.lock(userId);
         OffsetDateTime now = now();
         retire(userId, purpose);
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        em.persist(new EmailLink(hash(token), userId, purpose, address, now, now.plus(lifetime)));
+        String from = requestedFrom == null || requestedFrom.length() <= 300 ? requestedFrom : requestedFrom.substring(0, 300);
+        em.persist(new EmailLink(hash(token), userId, purpose, address, from, now, now.plus(lifetime)));
         return token;
     }
 
@@ -60,7 +67,7 @@ public class EmailLinks {
     public Optional<LinkUse> peek(String token, String purpose) {
         OffsetDateTime now = now();
         return find(token, purpose).filter(l -> l.getUsedAt() == null && l.getExpiresAt().isAfter(now))
-                .map(l -> new LinkUse(l.getUserId(), l.getAddress()));
+                .map(EmailLinks::use);
     }
 
     /** Uses the link up: its person, once; empty for an unknown, used, retired, expired or malformed token. */
@@ -72,7 +79,11 @@ public class EmailLinks {
         }
         int used = em.createNamedQuery(EmailLink.USE).setParameter("now", now()).setParameter("hash", hash(token))
                 .executeUpdate();
-        return used == 1 ? Optional.of(new LinkUse(link.get().getUserId(), link.get().getAddress())) : Optional.empty();
+        return used == 1 ? Optional.of(use(link.get())) : Optional.empty();
+    }
+
+    private static LinkUse use(EmailLink link) {
+        return new LinkUse(link.getUserId(), link.getAddress(), link.getCreatedAt().toInstant(), link.getRequestedFrom());
     }
 
     /** No unused link of this purpose works any more (a new password kills every reset link). */
@@ -80,6 +91,29 @@ public class EmailLinks {
     public void retire(long userId, String purpose) {
         em.createNamedQuery(EmailLink.RETIRE).setParameter("now", now()).setParameter("user", userId)
                 .setParameter("purpose", purpose).executeUpdate();
+    }
+
+    /**
+     * After a remedy — a new password (changed or reset), sign out everywhere (the person's or a superuser's),
+     * deactivation: no pending reset, verification or change-of-address link works any more, so whoever asked for one
+     * while they had the account (a thief's change to their own address, a reset link in a mailbox that was read)
+     * gets nothing from it after the owner acted. Undo links stay: they went to the address a change took away, and
+     * are its owner's way back from exactly such a thief — who, holding the new address, can do every remedy above.
+     */
+    @Transactional
+    public void retirePending(long userId) {
+        retire(userId, java.util.List.of(RESET, VERIFY, CHANGE));
+    }
+
+    /** No unused link of this person works any more, undo links too (an undo has just taken the account back). */
+    @Transactional
+    public void retireAll(long userId) {
+        retire(userId, java.util.List.of(RESET, VERIFY, CHANGE, UNDO));
+    }
+
+    private void retire(long userId, java.util.List<String> purposes) {
+        em.createNamedQuery(EmailLink.RETIRE_ALL).setParameter("now", now()).setParameter("user", userId)
+                .setParameter("purposes", purposes).executeUpdate();
     }
 
     /**

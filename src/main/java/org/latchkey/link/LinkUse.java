@@ -1,5 +1,10 @@
 package org.latchkey.link;
 
-/** A link that was valid when it was used: whose, and the address it concerns (null: the account's own). */
-public record LinkUse(long userId, String address) {
+import java.time.Instant;
+
+/**
+ * A link that was valid when it was looked at or used: whose, the address it concerns (null: the account's own), when
+ * it was made and where the request that made it came from (null when not recorded).
+ */
+public record LinkUse(long userId, String address, Instant createdAt, String requestedFrom) {
 }

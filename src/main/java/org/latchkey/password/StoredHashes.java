@@ -29,6 +29,16 @@ public final class StoredHashes {
     private StoredHashes() {
     }
 
+    /**
+     * A stored password that matches nothing, in Django's own spelling ({@code !} and 40 random characters): the
+     * person sets a new one through a reset link, and Django would read it the same way.
+     */
+    public static String unusable() {
+        byte[] bytes = new byte[30];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return "!" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     public static Kind kind(String encoded) {
         if (encoded == null || encoded.isEmpty() || encoded.startsWith("!")) {
             return Kind.UNUSABLE;

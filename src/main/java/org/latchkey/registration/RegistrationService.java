@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.latchkey.audit.Audit;
 import org.latchkey.mail.Letter;
 import org.latchkey.mail.MailSettings;
@@ -13,6 +14,8 @@ import org.latchkey.mail.Mailer;
 import org.latchkey.password.PasswordHasher;
 import org.latchkey.password.PasswordPolicy;
 import org.latchkey.text.Text;
+import org.latchkey.session.ClientDevice;
+import org.latchkey.throttle.Clients;
 import org.latchkey.throttle.LoginThrottle;
 import org.latchkey.throttle.ThrottleSettings;
 import org.latchkey.throttle.ThrottledException;
@@ -69,6 +72,9 @@ public class RegistrationService {
 
     @Inject
     ThrottleSettings throttleSettings;
+
+    @Inject
+    Clients clients;
 
     /** Whether a registration ends with "check your inbox" rather than "your account was created". */
     public boolean verificationRequired() {
@@ -130,7 +136,8 @@ public class RegistrationService {
         }
         NewUser user = new NewUser(email, first, last, hash, false);
         if (settings.verificationRequired()) {
-            mailer.later("register", () -> createOrTell(user, locale, client));
+            String from = ClientDevice.of(client, clients.userAgent()).described(); // read here, on the request's thread
+            mailer.later("register", () -> createOrTell(user, locale, client, from));
             return problems.byField();
         }
         try {
@@ -143,15 +150,25 @@ public class RegistrationService {
         return problems.byField();
     }
 
-    private void createOrTell(NewUser registration, Locale locale, String client) {
-        if (users.emailTaken(registration.email())) {
-            tellOwner(registration, locale, client);
+    /**
+     * Off the request thread: a new account and its link; or, for an address whose account was never confirmed nor
+     * used, that account anew under this registration's password and names, with a new link that retires the older
+     * ones (whoever registered first, if not the mailbox's owner, is left with nothing); or a notice to the owner.
+     */
+    private void createOrTell(NewUser registration, Locale locale, String client, String from) {
+        Optional<User> existing = users.findByEmail(registration.email());
+        if (existing.isPresent()) {
+            User found = existing.get();
+            boolean unconfirmed = !found.isEmailVerified() && found.getLastLogin() == null;
+            if (!unconfirmed || !verifications.renew(found, registration, locale, client, from)) {
+                tellOwner(registration, locale, client);
+            }
             return;
         }
         try {
             User created = users.create(registration); // counted all the same: each one mails a link
             audit.event("register", created.getUuid(), client, "verification-queued");
-            verifications.send(created, locale);
+            verifications.send(created, locale, from);
         } catch (EmailTakenException e) {
             tellOwner(registration, locale, client); // lost a race with another registration of the address
         }

@@ -139,7 +139,7 @@ public class PasswordResetService {
         }
         users.replacePasswordHash(user.getId(), hash);
         users.markEmailVerified(user.getId()); // the link came to this address: it is theirs
-        links.retire(user.getId(), EmailLinks.VERIFY);
+        links.retirePending(user.getId()); // another reset link, a verification, a change of address: none works now
         sessions.endAllSessions(user.getId());
         throttle.forgive(user.getEmail(), java.time.Instant.now());
         SignIn signIn = sessions.start(user.getId());

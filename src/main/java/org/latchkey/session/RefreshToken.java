@@ -95,6 +95,51 @@ public class RefreshToken {
         this.expiresAt = expiresAt;
     }
 
+    /** What presenting this token means at a moment; decided here, on the row alone (SessionService loads and writes). */
+    enum Presented {
+        /** The newest of its family: it rotates, and proves the session. */
+        LIVE,
+        /** Rotated within the grace window (another tab, a retry): its one successor stands for it, if that is live. */
+        JUST_ROTATED,
+        /** Rotated longer ago than the grace window: a stolen copy or the thief's original; the family is revoked. */
+        REUSED,
+        REVOKED,
+        EXPIRED,
+        /** Its family is past the absolute lifetime of a sign-in. */
+        SESSION_OVER
+    }
+
+    Presented presented(java.time.Instant now, java.time.Duration grace, java.time.Duration absoluteLifetime) {
+        if (revokedAt != null) {
+            return Presented.REVOKED;
+        }
+        if (!expiresAt.toInstant().isAfter(now)) {
+            return Presented.EXPIRED;
+        }
+        if (!familyStartedAt.toInstant().plus(absoluteLifetime).isAfter(now)) {
+            return Presented.SESSION_OVER;
+        }
+        if (rotatedAt == null) {
+            return Presented.LIVE;
+        }
+        return java.time.Duration.between(rotatedAt.toInstant(), now).compareTo(grace) <= 0
+                ? Presented.JUST_ROTATED : Presented.REUSED;
+    }
+
+    /**
+     * What this token's successor, as presented, means for this token: a successor that has rotated in turn (or is
+     * gone) makes a retired token an old copy — reuse, even inside the grace window.
+     */
+    Presented throughSuccessor(RefreshToken successor) {
+        if (successor == null) {
+            return Presented.REUSED;
+        }
+        if (successor.revokedAt != null) {
+            return Presented.REVOKED;
+        }
+        return successor.rotatedAt == null ? Presented.JUST_ROTATED : Presented.REUSED;
+    }
+
     long getUserId() {
         return userId;
     }

@@ -108,18 +108,21 @@ public class SessionService {
                 return Optional.empty();
             }
         }
-        if (token == null || token.getRevokedAt() != null || !token.getExpiresAt().toInstant().isAfter(now)) {
-            audit.event("refresh", null, client, token == null ? "unknown" : token.getRevokedAt() != null ? "revoked" : "expired");
+        RefreshToken.Presented presented = token == null ? null
+                : token.presented(now, settings.refreshGrace(), settings.absoluteLifetime());
+        if (token == null || presented == RefreshToken.Presented.REVOKED || presented == RefreshToken.Presented.EXPIRED) {
+            audit.event("refresh", null, client, token == null ? "unknown" : presented == RefreshToken.Presented.REVOKED
+                    ? "revoked" : "expired");
             return Optional.empty();
         }
         User user = users.findById(token.getUserId()).filter(User::isActive).orElse(null);
         Instant familyEnd = token.getFamilyStartedAt().toInstant().plus(settings.absoluteLifetime());
-        if (user == null || !familyEnd.isAfter(now)) {
+        if (user == null || presented == RefreshToken.Presented.SESSION_OVER) {
             revokeFamily(token.getFamilyId(), now);
             audit.event("refresh", user == null ? null : user.getUuid(), client, user == null ? "inactive" : "session-expired");
             return Optional.empty();
         }
-        if (token.getRotatedAt() == null) {
+        if (presented == RefreshToken.Presented.LIVE) {
             int rotated = em.createNamedQuery(RefreshToken.ROTATE).setParameter("now", utc(now))
                     .setParameter("hash", hash(jti)).executeUpdate();
             if (rotated == 1) {
@@ -130,21 +133,23 @@ public class SessionService {
                 return Optional.of(new SignIn(access(user, now), successor, user.getUuid()));
             }
             em.refresh(token); // another request rotated it first: read what it committed
-            if (token.getRevokedAt() != null) {
+            presented = token.presented(now, settings.refreshGrace(), settings.absoluteLifetime());
+            if (presented == RefreshToken.Presented.REVOKED) {
                 audit.event("refresh", user.getUuid(), client, "revoked");
                 return Optional.empty();
             }
         }
-        Instant rotatedAt = token.getRotatedAt().toInstant();
-        if (Duration.between(rotatedAt, now).compareTo(settings.refreshGrace()) <= 0) {
-            IssuedToken successor = issuer.successor(user.getId(), jti, rotatedAt, familyEnd);
-            Optional<RefreshToken> row = byHash(hash(successor.jti()));
-            if (row.isPresent() && row.get().getRevokedAt() == null) {
+        if (presented == RefreshToken.Presented.JUST_ROTATED) {
+            IssuedToken successor = issuer.successor(user.getId(), jti, token.getRotatedAt().toInstant(), familyEnd);
+            presented = token.throughSuccessor(byHash(hash(successor.jti())).orElse(null));
+            if (presented == RefreshToken.Presented.JUST_ROTATED) {
                 audit.event("refresh", user.getUuid(), client, "success-same-successor");
                 return Optional.of(new SignIn(access(user, now), successor, user.getUuid()));
             }
-            audit.event("refresh", user.getUuid(), client, "revoked");
-            return Optional.empty();
+            if (presented == RefreshToken.Presented.REVOKED) {
+                audit.event("refresh", user.getUuid(), client, "revoked");
+                return Optional.empty();
+            }
         }
         revokeFamily(token.getFamilyId(), now);
         audit.event("refresh-reuse-detected", user.getUuid(), client, "family-revoked");
@@ -189,17 +194,43 @@ public class SessionService {
 
     /**
      * The family of a refresh token that proves an auth-host session of this person: valid, theirs, not revoked, not
-     * expired, its family within its absolute lifetime. A token rotated moments ago (another tab) still proves it —
-     * its family is alive; a revoked or foreign one never does.
+     * expired, its family within its absolute lifetime, and the newest of its family — or rotated within the grace
+     * window (another tab refreshed a moment ago) while its successor has not rotated yet. An older one is reuse,
+     * exactly as at a refresh: the family is revoked and {@code refresh-reuse-detected} audited.
      */
     @Transactional // its own read: outside a transaction the server's entity manager may already be closed (a page's render)
     public Optional<String> liveFamily(String rawRefresh, long userId) {
+        Optional<JwtClaims> claims = verified(rawRefresh);
+        Optional<RefreshToken> found = claims.flatMap(c -> byHash(hash(jti(c)))).filter(t -> t.getUserId() == userId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RefreshToken token = found.get();
         Instant now = Instant.now();
-        return verified(rawRefresh).flatMap(claims -> byHash(hash(jti(claims))))
-                .filter(t -> t.getUserId() == userId && t.getRevokedAt() == null)
-                .filter(t -> t.getExpiresAt().toInstant().isAfter(now))
-                .filter(t -> t.getFamilyStartedAt().toInstant().plus(settings.absoluteLifetime()).isAfter(now))
-                .map(RefreshToken::getFamilyId);
+        RefreshToken.Presented presented = token.presented(now, settings.refreshGrace(), settings.absoluteLifetime());
+        if (presented == RefreshToken.Presented.LIVE) {
+            return Optional.of(token.getFamilyId());
+        }
+        if (presented != RefreshToken.Presented.JUST_ROTATED && presented != RefreshToken.Presented.REUSED) {
+            return Optional.empty();
+        }
+        users.lock(userId); // as a refresh does: the verdict and a revocation it leads to see every rotation committed
+        em.refresh(token);
+        presented = token.presented(now, settings.refreshGrace(), settings.absoluteLifetime());
+        if (presented == RefreshToken.Presented.JUST_ROTATED) {
+            Instant familyEnd = token.getFamilyStartedAt().toInstant().plus(settings.absoluteLifetime());
+            String successor = issuer.successor(userId, jti(claims.get()), token.getRotatedAt().toInstant(), familyEnd).jti();
+            presented = token.throughSuccessor(byHash(hash(successor)).orElse(null));
+            if (presented == RefreshToken.Presented.JUST_ROTATED) {
+                return Optional.of(token.getFamilyId());
+            }
+        }
+        if (presented == RefreshToken.Presented.REUSED) {
+            revokeFamily(token.getFamilyId(), now.truncatedTo(ChronoUnit.SECONDS));
+            audit.event("refresh-reuse-detected", users.findById(userId).map(User::getUuid).orElse(null),
+                    clients.address(), "family-revoked");
+        }
+        return Optional.empty();
     }
 
     /** A new access token for this person now, e.g. for the device that just changed the password. */

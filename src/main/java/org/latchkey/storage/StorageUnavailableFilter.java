@@ -26,6 +26,10 @@ public class StorageUnavailableFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        // what the authentication mechanism already wrote before any filter ran — new cookies from a refresh it
+        // committed (a form posted after the access cookie ran out): they stay on a 503, or the browser would keep
+        // the retired refresh token and set off a false reuse alarm with it later
+        java.util.Collection<String> committedCookies = java.util.List.copyOf(response.getHeaders("Set-Cookie"));
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
@@ -34,6 +38,7 @@ public class StorageUnavailableFilter extends HttpFilter {
                 throw e;
             }
             response.reset(); // no half-written body, and none of the cookies the failed request meant to set
+            committedCookies.forEach(cookie -> response.addHeader("Set-Cookie", cookie));
             headers.apply(request, response);
             if (busy) {
                 Busy.answer(request, response);

@@ -188,6 +188,28 @@ public class UserService {
     }
 
 
+    /**
+     * A new registration of an address whose account was never confirmed and never signed in: the account takes the
+     * new registration's password and names, so whoever owns the mailbox and confirms ends up with her own password
+     * — a first registrant who was not her never signs in. (The caller retires the older links.)
+     *
+     * @return false when the account is confirmed or has been used by now (it is left as it is)
+     */
+    @Transactional
+    public boolean reRegister(long id, NewUser registration) {
+        if (!lock(id)) {
+            return false;
+        }
+        User user = em.find(User.class, id);
+        em.refresh(user);
+        if (user.isEmailVerified() || user.getLastLogin() != null) {
+            return false;
+        }
+        user.setPasswordHash(registration.passwordHash());
+        user.changeName(registration.firstName(), registration.lastName());
+        return true;
+    }
+
     /** The person followed a link sent to their address. */
     @Transactional
     public void markEmailVerified(long id) {

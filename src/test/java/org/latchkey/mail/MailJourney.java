@@ -90,11 +90,18 @@ public interface MailJourney {
     }
 
     private void followVerification(String link) throws Exception {
+        followVerification(link, Accounts.PASSWORD);
+    }
+
+    /** Opens the link from the mail and confirms with the registration's password. */
+    private void followVerification(String link, String password) throws Exception {
         assertTrue(link.startsWith(base() + "verify-email?token="), link);
         Browser browser = browser();
         Page page = browser.get(link);
         assertEquals(200, page.status());
-        Page done = browser.submit(page, "verify_form", Map.of(), "confirm");
+        assertTrue(page.document().getElementById("made_at").text().startsWith("This registration was made on "),
+                page.body());
+        Page done = browser.submit(page, "verify_form", Map.of("password", password), "confirm");
         assertEquals(302, done.status(), done.body());
         assertTrue(done.location().endsWith("/login"), done.location());
     }
@@ -331,6 +338,85 @@ public interface MailJourney {
         assertEquals(200, Accounts.login(browser(), email, NEW_PASSWORD, null).status(), "the intruder's password is no one's");
     }
 
+    /**
+     * The pre-account takeover, tried: someone registers Dana's address first with a password of their own, then
+     * Dana registers too (the same answer) and follows the link in her mailbox. Her registration replaced the first
+     * (password, names, links), and the link asks for her password — so the account is hers, under her password.
+     */
+    @Test
+    default void aRegistrationConfirmedByTheMailboxOwnerIsHersNotTheFirstRegistrants() throws Exception {
+        String dana = Accounts.newEmail();
+        String malloryPassword = "mallory-first-in-line-31";
+        Page first = browser().postJson("api/users", "{\"first_name\":\"Mallory\",\"last_name\":\"First\",\"email\":\""
+                + dana + "\",\"password\":\"" + malloryPassword + "\"}");
+        assertEquals(202, first.status(), first.body());
+        Mail firstLink = inbox().latest(dana, VERIFY, 1);
+        assertTrue(Accounts.login(browser(), dana, malloryPassword, null).messages().get(0).startsWith("Please confirm"),
+                "the first registrant cannot sign in unconfirmed");
+        inbox().latest(dana, VERIFY, 2); // that sign-in sent a new link (the registrant's own, to Dana's mailbox)
+        Browser danasBrowser = browser().header("User-Agent",
+                "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0");
+        Page hers = danasBrowser.postJson("api/users", "{\"first_name\":\"Dana\",\"last_name\":\"Owner\",\"email\":\""
+                + dana + "\",\"password\":\"" + Accounts.PASSWORD + "\"}");
+        assertEquals(first.status(), hers.status());
+        assertEquals(first.body(), hers.body(), "the same answer: she cannot tell that someone registered first");
+        Mail herLink = inbox().latest(dana, VERIFY, 3);
+        assertTrue(herLink.text().startsWith("Hello " + dana + ","), "greets the address, never a registrant's name: "
+                + herLink.text());
+        assertFalse(browser().get(firstLink.link()).body().contains("verify_form"), "her registration retired the older links");
+
+        Browser mailbox = browser();
+        Page page = mailbox.get(herLink.link());
+        String madeAt = page.document().getElementById("made_at").text();
+        assertTrue(madeAt.contains(" from Firefox 133 on Ubuntu, 127.0.0.1."), "says when and from which browser: " + madeAt);
+        Page wrong = mailbox.submit(page, "verify_form", Map.of("password", malloryPassword), "confirm");
+        assertEquals(200, wrong.status());
+        assertTrue(wrong.fieldErrors("password").get(0).startsWith("That is not the password of the newest registration"),
+                wrong.body());
+        assertEquals(200, Accounts.login(browser(), dana, malloryPassword, null).status(), "still nobody's account");
+        followVerification(herLink.link(), Accounts.PASSWORD);
+        Browser signedIn = signedIn(dana, Accounts.PASSWORD);
+        assertEquals("Dana Owner", signedIn.get("account").document().getElementById("name").text());
+        Page mallory = Accounts.login(browser(), dana, malloryPassword, null);
+        assertEquals(200, mallory.status(), "the first registrant never signs in");
+        assertEquals(List.of("Please enter a correct email address and password."), mallory.messages());
+        assertTrue(logShows("\"outcome\":\"unconfirmed-registration-replaced\""), "audited");
+    }
+
+    /**
+     * A thief who once had a session asks to move the account to their own address; the owner changes the password
+     * before the thief follows the link: the link is dead. The same for a reset link after "sign out everywhere".
+     */
+    @Test
+    default void theOwnersRemediesEndEveryPendingLink() throws Exception {
+        String owner = verifiedPerson();
+        Browser thief = signedIn(owner, Accounts.PASSWORD);
+        String thiefAddress = Accounts.newEmail();
+        Page asked = thief.submit(thief.get("account"), "email_form", Map.of("new_email", thiefAddress,
+                "email_password", Accounts.PASSWORD), "change_email");
+        assertTrue(asked.messages().get(0).startsWith("If no other account uses " + thiefAddress), asked.body());
+        Mail change = inbox().latest(thiefAddress, "Confirm your new address for Latchkey", 1);
+        assertTrue(change.text().startsWith("Hello " + thiefAddress + ","), "an unproven address is greeted by itself");
+
+        Browser ownerBrowser = signedIn(owner, Accounts.PASSWORD);
+        Page changed = ownerBrowser.submit(ownerBrowser.get("account"), "password_form", Map.of("current_password",
+                Accounts.PASSWORD, "new_password", NEW_PASSWORD, "confirm_password", NEW_PASSWORD), "change_password");
+        assertTrue(changed.messages().contains("Your password was changed. Every other sign-in of yours has been signed out."),
+                changed.body());
+        Page dead = browser().get(change.link());
+        assertFalse(dead.body().contains("email_change_form"), "the password change ended the pending change of address");
+        assertEquals(owner, signedIn(owner, NEW_PASSWORD).get("account").document().getElementById("email").text());
+
+        assertEquals(202, browser().postJson("api/password-reset", "{\"email\":\"" + owner + "\"}").status());
+        Mail reset = inbox().latest(owner, RESET, 1);
+        Page everywhere = ownerBrowser.submit(ownerBrowser.get("account"), "signout_all_form", Map.of(), "signout_all");
+        assertEquals(302, everywhere.status(), everywhere.body());
+        assertEquals(302, ownerBrowser.get("account").status(), "signed out");
+        assertFalse(browser().get(reset.link()).body().contains("new_password_form"),
+                "signing out everywhere ended the reset link someone may have read");
+        signedIn(owner, NEW_PASSWORD);
+    }
+
     @Test
     default void twentyConcurrentRegistrationsOfOneAddressMakeOneAccount() throws Exception {
         String email = Accounts.newEmail();
@@ -348,14 +434,21 @@ public interface MailJourney {
             pool.shutdown();
         }
         inbox().latest(email, VERIFY, 1);
-        inbox().latest(email, "Someone tried", 1);
         Thread.sleep(2000);
         List<Mail> mails = inbox().to(email);
-        long verifications = mails.stream().filter(m -> m.subject().startsWith("Confirm")).count();
-        long notices = mails.stream().filter(m -> m.subject().startsWith("Someone tried")).count();
-        assertEquals(1, verifications, "one account, one verification link: " + mails.stream().map(Mail::subject).toList());
-        assertTrue(notices >= 1 && notices <= 3, "the others: at most three notices an hour, got " + notices);
-        followVerification(mails.stream().filter(m -> m.subject().startsWith("Confirm")).findFirst().orElseThrow().link());
+        List<String> links = mails.stream().filter(m -> m.subject().startsWith("Confirm")).map(Mail::link).toList();
+        assertTrue(links.size() >= 1 && links.size() <= 3, "each registration of the unconfirmed address renews it, within "
+                + "the hourly limit of three: " + mails.stream().map(Mail::subject).toList());
+        assertEquals(List.of(), mails.stream().filter(m -> m.subject().startsWith("Someone tried")).toList(),
+                "nobody owns it yet: no notice");
+        List<String> working = new ArrayList<>();
+        for (String link : links) {
+            if (browser().get(link).body().contains("verify_form")) {
+                working.add(link);
+            }
+        }
+        assertEquals(1, working.size(), "the newest link retired the others: " + links);
+        followVerification(working.get(0));
         signedIn(email, Accounts.PASSWORD);
     }
 
@@ -439,8 +532,15 @@ public interface MailJourney {
         assertEquals(302, undo.status(), undo.body());
         assertTrue(owner.get(undo.location()).messages().get(0).startsWith("Your account's address is " + old + " again"));
         assertEquals(302, moved.get("account").status(), "whoever made the change is signed out");
-        signedIn(old, Accounts.PASSWORD);
+        assertEquals(200, Accounts.login(browser(), old, Accounts.PASSWORD, null).status(),
+                "the password may be one the changer set: it no longer works");
         assertEquals(200, Accounts.login(browser(), fresh, Accounts.PASSWORD, null).status());
+        Mail reset = inbox().latest(old, RESET, 1);
+        Browser restored = browser();
+        Page saved = restored.submit(restored.get(reset.link()), "new_password_form", Map.of("password", NEW_PASSWORD,
+                "confirm_password", NEW_PASSWORD), "save");
+        assertEquals(302, saved.status(), "the owner sets a new one through the link sent to the restored address");
+        signedIn(old, NEW_PASSWORD);
         assertFalse(browser().get(notice.link()).body().contains("undo_form"), "once");
         assertTrue(logShows("\"event\":\"email-change-undone\""), "audited");
     }

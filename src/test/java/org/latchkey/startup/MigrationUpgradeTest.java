@@ -67,7 +67,7 @@ class MigrationUpgradeTest {
                     + " TIMESTAMP WITH TIME ZONE '2026-01-07 03:04:05+00', NULL)");
         }
         int applied = flyway(url, user, password, schema, "latest").migrate().migrationsExecuted;
-        assertEquals(8, applied, "V3 to V10 applied on top of the old data");
+        assertEquals(9, applied, "V3 to V11 applied on top of the old data");
         try (Connection c = connect(url, user, password, schema); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SELECT id, email, first_name, last_name, is_superuser, date_joined,"
                     + " tokens_valid_after, email_verified FROM latchkey_user")) {
@@ -89,6 +89,12 @@ class MigrationUpgradeTest {
                 assertEquals("a".repeat(64), r.getString(1), "old tokens become their own family");
                 assertEquals(r.getObject(3, OffsetDateTime.class).toInstant(), r.getObject(2, OffsetDateTime.class).toInstant());
                 assertEquals(null, r.getObject(4));
+            }
+            s.executeUpdate("INSERT INTO email_link (id, token_hash, user_id, purpose, created_at, expires_at) VALUES (1, '"
+                    + "b".repeat(64) + "', 4000000000, 'verify', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            try (ResultSet r = s.executeQuery("SELECT requested_from FROM email_link")) {
+                r.next();
+                assertEquals(null, r.getObject(1), "a link made before V11 does not say where it was asked for");
             }
             try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM throttle_count")) {
                 r.next();
