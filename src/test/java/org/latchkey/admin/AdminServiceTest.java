@@ -24,12 +24,20 @@ class AdminServiceTest {
     private final User superuser = users.add(true, true);
     private final User person = users.add(true, false);
     private final User victim = users.add(true, false);
+    /** Whose pending links a call retired. */
+    private final java.util.List<Long> retired = new java.util.ArrayList<>();
 
     AdminServiceTest() {
         admin.users = users;
         admin.sessions = callers.sessions();
         admin.callers = callers.callers;
         admin.audit = new org.latchkey.audit.Audit();
+        admin.links = new org.latchkey.link.EmailLinks() {
+            @Override
+            public void retirePending(long userId) {
+                retired.add(userId);
+            }
+        };
         callers.liveFamilies.add("su-token:" + superuser.getUuid());
         callers.liveFamilies.add("person-token:" + person.getUuid());
     }
@@ -62,11 +70,13 @@ class AdminServiceTest {
         assertEquals("no-auth-host-session", refusal(() -> admin.deactivate(victim.getUuid(), null, "198.51.100.1")));
         assertEquals("no-auth-host-session", refusal(() -> admin.deactivate(victim.getUuid(), "person-token", "198.51.100.1")));
         assertTrue(victim.isActive(), "nothing was changed by any refused call");
+        assertEquals(java.util.List.of(), retired, "no link retired by a refused call");
         assertTrue(callers.audited.contains("user-deactivated-refused no-auth-host-session"), callers.audited.toString());
 
         assertEquals(3, admin.users("su-token", ALL).people().size());
         assertTrue(admin.deactivate(victim.getUuid(), "su-token", "198.51.100.1"));
         assertFalse(victim.isActive());
+        assertEquals(java.util.List.of(victim.getId()), retired, "deactivation ends the person's pending links");
         assertFalse(admin.deactivate(superuser.getUuid(), "su-token", "198.51.100.1"), "not yourself");
         assertTrue(admin.reactivate(victim.getUuid(), "su-token", "198.51.100.1"));
         assertTrue(victim.isActive());
