@@ -10,21 +10,19 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
-import org.latchkey.consumer.TokenRejectedException;
-import org.latchkey.consumer.TokenVerifier;
 import org.latchkey.consumer.Tokens;
 import org.latchkey.cookie.CookieSettings;
 import org.latchkey.cookie.TokenCookies;
 import org.latchkey.mail.Letter;
 import org.latchkey.mail.MailSettings;
 import org.latchkey.mail.Mailer;
-import org.latchkey.token.TokenIssuer;
+import org.latchkey.token.DeviceTokens;
 import org.latchkey.user.User;
 import org.latchkey.user.UserService;
 
 /**
  * After a password sign-in: a browser that shows a valid device token for this person (the host-only device cookie
- * from an earlier sign-in) is known; any other gets one, and the person gets a notice that a new device signed in
+ * from an earlier sign-in, signed with a secret only Latchkey holds: {@link DeviceTokens}) is known; any other gets one, and the person gets a notice that a new device signed in
  * (ASVS 2.5.5: when, from where, which browser — no secret, no link that signs anyone in). The token is renewed at
  * each sign-in. API clients that keep no cookies count as new each time (the hourly limit caps the notices).
  */
@@ -35,10 +33,7 @@ public class KnownDevices {
     private static final int MAX_AGENT = 200;
 
     @Inject
-    TokenIssuer issuer;
-
-    @Inject
-    TokenVerifier verifier;
+    DeviceTokens deviceTokens;
 
     @Inject
     TokenCookies cookies;
@@ -62,7 +57,7 @@ public class KnownDevices {
         }
         long userId = user.get().getId();
         boolean known = Tokens.cookie(request, cookieSettings.deviceName()).filter(raw -> belongsTo(raw, userId)).isPresent();
-        cookies.writeDevice(response, issuer.device(userId, login(user.get().getEmail()), Instant.now(), LIFETIME).value(),
+        cookies.writeDevice(response, deviceTokens.issue(userId, login(user.get().getEmail()), Instant.now(), LIFETIME),
                 LIFETIME);
         if (!known) {
             String agent = Optional.ofNullable(request.getHeader("User-Agent")).orElse("?");
@@ -86,11 +81,10 @@ public class KnownDevices {
             return Optional.empty();
         }
         String login = login(email);
-        return Tokens.cookie(request, cookieSettings.deviceName()).flatMap(raw -> {
+        return Tokens.cookie(request, cookieSettings.deviceName()).flatMap(deviceTokens::verify).flatMap(claims -> {
             try {
-                org.jose4j.jwt.JwtClaims claims = verifier.verify(raw, "device");
                 return login.equals(claims.getClaimValue("login")) ? Optional.ofNullable(claims.getJwtId()) : Optional.empty();
-            } catch (TokenRejectedException | org.jose4j.jwt.MalformedClaimException e) {
+            } catch (org.jose4j.jwt.MalformedClaimException e) {
                 return Optional.empty();
             }
         });
@@ -108,11 +102,7 @@ public class KnownDevices {
     }
 
     private boolean belongsTo(String raw, long userId) {
-        try {
-            Object id = verifier.verify(raw, "device").getClaimValue("user_id");
-            return id instanceof Number n && n.longValue() == userId;
-        } catch (TokenRejectedException e) {
-            return false;
-        }
+        return deviceTokens.verify(raw).map(claims -> claims.getClaimValue("user_id"))
+                .filter(id -> id instanceof Number n && n.longValue() == userId).isPresent();
     }
 }

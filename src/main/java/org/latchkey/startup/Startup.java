@@ -42,6 +42,9 @@ public class Startup {
     SchemaMigration schema;
 
     @Inject
+    org.latchkey.token.DeviceTokens deviceTokens;
+
+    @Inject
     AdminBootstrap admin;
 
     @Inject
@@ -80,6 +83,11 @@ public class Startup {
                     + (mail.toOutbox() ? " (no mail server is configured: set LATCHKEY_MAIL_SMTP_HOST or bind"
                     + " mail/latchkey to send mail)" : ""));
             schema.migrate();
+            try {
+                deviceTokens.load();
+            } catch (RuntimeException raced) { // another instance made the secret at the same moment: read theirs
+                deviceTokens.load();
+            }
             failFast.apply();
             admin.run();
             verifications.startHousekeeping();

@@ -55,18 +55,6 @@ public final class TokenIssuer {
         return sign(claims, now, settings.accessLifetime());
     }
 
-    /**
-     * A device token: that this browser signed in as this person before (the device cookie), so a sign-in from it
-     * needs no "new device" notice and its sign-in attempts have a budget of their own. Random jti, its own type, so
-     * it is never taken for an access or refresh token; {@code login} is a hash of the address it signed in with.
-     */
-    public IssuedToken device(long userId, String login, Instant now, Duration lifetime) {
-        Instant start = Instant.ofEpochSecond(now.getEpochSecond());
-        JwtClaims claims = base("device", userId, start, lifetime);
-        claims.setClaim("login", login);
-        return sign(claims, start, lifetime);
-    }
-
     /** A new refresh token: random jti, the configured lifetime, but never past {@code notAfter}. */
     public IssuedToken refresh(long userId, Instant now, Instant notAfter) {
         return refresh(userId, now, notAfter, UUID.randomUUID().toString().replace("-", ""));

@@ -18,7 +18,7 @@ import org.latchkey.support.Logs;
  * session only), a person's own name, and the request id that ties an answer to its audit lines. Run on every server
  * with {@link Doors}' settings, by the classes that run {@link Doors}.
  */
-interface PeopleDoors extends FormDoors, RotationDoors {
+interface PeopleDoors extends FormDoors, RotationDoors, KeyHolderDoors {
 
     private static String refresh(Browser browser) {
         return "{\"refresh\":\"" + browser.cookie(REFRESH).orElseThrow() + "\"}";

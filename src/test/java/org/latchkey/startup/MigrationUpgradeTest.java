@@ -67,7 +67,7 @@ class MigrationUpgradeTest {
                     + " TIMESTAMP WITH TIME ZONE '2026-01-07 03:04:05+00', NULL)");
         }
         int applied = flyway(url, user, password, schema, "latest").migrate().migrationsExecuted;
-        assertEquals(9, applied, "V3 to V11 applied on top of the old data");
+        assertEquals(10, applied, "V3 to V12 applied on top of the old data");
         try (Connection c = connect(url, user, password, schema); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("SELECT id, email, first_name, last_name, is_superuser, date_joined,"
                     + " tokens_valid_after, email_verified FROM latchkey_user")) {
