@@ -14,10 +14,14 @@ import org.latchkey.consumer.ConfigValues;
 
 /**
  * The bulkhead in front of bcrypt. At most {@code concurrency} checks run at once (the cores: bcrypt is pure CPU, more
- * in parallel only makes each slower) and at most {@code queue} more wait for a turn; an attempt beyond that is
- * refused at once with {@link PasswordBusyException} instead of queueing without bound. One that waited
- * {@code maxWait} without a turn is refused then (under a flood the cores are shared with everything else, and a check
- * takes several times its usual time). So a login flood costs the cores and a bounded wait, and every other request
+ * in parallel only makes each slower). An attempt is admitted to wait for a turn when its <em>expected wait</em> —
+ * the checks ahead of it, plus itself, times the measured time of a check (a moving average of the recent ones),
+ * divided by the concurrency — is within {@code maxWait}; otherwise it is refused at once with
+ * {@link PasswordBusyException}. So twenty people registering in the same second at cost 10 all get in (their
+ * whole batch takes well under {@code maxWait}), while a flood at cost 12 is turned away at once rather than made
+ * to wait and time out. {@code queue} is only the most that may ever wait (a bound on threads held, whatever the
+ * estimate says). One admitted that still finds no turn within twice {@code maxWait} (the machine slowed after it
+ * was admitted) is refused then. So a login flood costs the cores and a bounded wait, and every other request
  * (token checks, refreshes, pages) still finds a request thread and a core. The waiting happens on the caller's thread: a
  * hand-off to an executor would add a context switch per check and hold the request thread all the same.
  */
@@ -43,6 +47,9 @@ public class PasswordWork {
     private final LongAdder refused = new LongAdder();
     private final LongAdder waitedNanos = new LongAdder();
     private final LongAdder checks = new LongAdder();
+    private final LongAdder timedOut = new LongAdder();
+    /** The moving average of a check's own time, in nanoseconds; 0 until one has run. */
+    private final java.util.concurrent.atomic.AtomicLong checkNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public PasswordWork() {
     }
@@ -52,12 +59,12 @@ public class PasswordWork {
     }
 
     /**
-     * {@code latchkey.password.concurrency} (default: the cores), {@code latchkey.password.queue} (4 × that) and
+     * {@code latchkey.password.concurrency} (default: the cores), {@code latchkey.password.queue} (64 × that) and
      * {@code latchkey.password.max-wait} (2 s; 10 ms to 1 minute).
      */
     public static Limits limits(ConfigValues values) {
         int concurrency = values.integer("latchkey.password.concurrency", Runtime.getRuntime().availableProcessors(), 1, 1024);
-        int queue = values.integer("latchkey.password.queue", 4 * concurrency, 0, 100_000);
+        int queue = values.integer("latchkey.password.queue", 64 * concurrency, 0, 100_000);
         String name = "latchkey.password.max-wait";
         Duration maxWait = values.duration(name, DEFAULT_MAX_WAIT.toString());
         if (maxWait.compareTo(Duration.ofMillis(10)) < 0 || maxWait.compareTo(Duration.ofMinutes(1)) > 0) {
@@ -83,7 +90,8 @@ public class PasswordWork {
      *     after waiting {@code maxWait} for a turn
      */
     public <T> T run(Supplier<T> work) {
-        if (admitted.incrementAndGet() > limits.concurrency() + limits.queue()) {
+        int place = admitted.incrementAndGet();
+        if (place > limits.concurrency() + limits.queue() || expectedWaitNanos(place) > limits.maxWait().toNanos()) {
             admitted.decrementAndGet();
             refused.increment();
             throw new PasswordBusyException();
@@ -92,12 +100,16 @@ public class PasswordWork {
             long arrived = System.nanoTime();
             if (!turn()) {
                 refused.increment();
+                timedOut.increment();
                 throw new PasswordBusyException();
             }
             try {
-                waitedNanos.add(System.nanoTime() - arrived);
+                long started = System.nanoTime();
+                waitedNanos.add(started - arrived);
                 checks.increment();
-                return work.get();
+                T result = work.get();
+                learn(System.nanoTime() - started);
+                return result;
             } finally {
                 running.release();
             }
@@ -106,9 +118,23 @@ public class PasswordWork {
         }
     }
 
+    /**
+     * How long the attempt at {@code place} (1 = the first of those running or waiting now) would wait for its turn:
+     * the checks that must finish before it, in {@code concurrency} lanes, at the measured time of a check.
+     */
+    long expectedWaitNanos(int place) {
+        int ahead = place - limits.concurrency();
+        return ahead <= 0 ? 0 : (long) ((double) ahead * checkNanos.get() / limits.concurrency());
+    }
+
+    /** A check's own time, into a moving average that follows a slowing machine within a few checks. */
+    private void learn(long nanos) {
+        checkNanos.accumulateAndGet(nanos, (average, latest) -> average == 0 ? latest : (average * 3 + latest) / 4);
+    }
+
     private boolean turn() {
         try {
-            return running.tryAcquire(limits.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+            return running.tryAcquire(2 * limits.maxWait().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -116,12 +142,14 @@ public class PasswordWork {
     }
 
     /**
-     * True — and counted as refused — when no more work would be admitted now: every turn taken and the queue full.
+     * True — and counted as refused — when no more work would be admitted now: its expected wait past
+     * {@code maxWait}, or as many waiting as {@code queue} allows.
      * A sign-in asks before the throttle's bookkeeping, so a flood beyond the bulkhead costs no database work;
      * {@link #run} still decides for those it lets through.
      */
     public boolean refuseIfFull() {
-        if (admitted.get() >= limits.concurrency() + limits.queue()) {
+        int next = admitted.get() + 1;
+        if (next > limits.concurrency() + limits.queue() || expectedWaitNanos(next) > limits.maxWait().toNanos()) {
             refused.increment();
             return true;
         }
@@ -149,5 +177,15 @@ public class PasswordWork {
 
     public long waitedNanos() {
         return waitedNanos.sum();
+    }
+
+    /** Admitted attempts that found no turn within twice {@code maxWait} (the estimate was wrong), since start. */
+    public long timedOut() {
+        return timedOut.sum();
+    }
+
+    /** The measured time of a check now (0 before the first). */
+    public Duration checkTime() {
+        return Duration.ofNanos(checkNanos.get());
     }
 }

@@ -97,6 +97,80 @@ class PasswordWorkTest {
     }
 
     @Test
+    void anAttemptIsAdmittedWhileItsExpectedWaitIsWithinMaxWait() {
+        PasswordWork work = new PasswordWork(new PasswordWork.Limits(2, 100_000, java.time.Duration.ofSeconds(2)));
+        assertEquals(0, work.expectedWaitNanos(1_000), "nothing measured yet: no estimate, only the bound");
+        for (int i = 0; i < 8; i++) {
+            work.run(() -> {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            });
+        }
+        long check = work.checkTime().toNanos();
+        assertTrue(check >= TimeUnit.MILLISECONDS.toNanos(50), "a check's measured time: " + work.checkTime());
+        assertEquals(0, work.expectedWaitNanos(2), "a free turn: no wait");
+        assertEquals(check / 2, work.expectedWaitNanos(3), "one ahead, two lanes");
+        assertEquals(check * 10 / 2, work.expectedWaitNanos(12));
+        int lastAdmitted = 2 + (int) (2 * TimeUnit.SECONDS.toNanos(2) / check);
+        assertTrue(work.expectedWaitNanos(lastAdmitted) <= TimeUnit.SECONDS.toNanos(2));
+        assertTrue(work.expectedWaitNanos(lastAdmitted + 1) > TimeUnit.SECONDS.toNanos(2), "past max-wait: refused at once");
+        assertFalse(work.refuseIfFull(), "nobody in flight: the next one is admitted");
+    }
+
+    /** N attempts at once on two turns with the production defaults (max-wait 2 s, queue 64 × the turns). */
+    private static int[] atOnce(int attempts, int cost) throws Exception {
+        PasswordWork work = new PasswordWork(new PasswordWork.Limits(2, 128, java.time.Duration.ofSeconds(2)));
+        PasswordHasher hasher = new PasswordHasher(cost, work);
+        hasher.hash("a first check teaches the bulkhead what one costs");
+        hasher.hash("and a second");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(attempts);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                int n = i;
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        hasher.hash("registration number " + n + " of a busy second");
+                        return true;
+                    } catch (PasswordBusyException busy) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int done = 0;
+            for (Future<Boolean> answer : answers) {
+                done += answer.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            System.out.printf("FIGURES %d attempts at once at cost %d on 2 turns: %d done, %d busy (%d of them timed out);"
+                    + " a check measured %d ms%n", attempts, cost, done, attempts - done, work.timedOut(),
+                    work.checkTime().toMillis());
+            return new int[] {done, (int) work.timedOut()};
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void twentyRegistrationsInOneSecondAtCost10AllGetIn() throws Exception {
+        int[] result = atOnce(20, 10);
+        assertEquals(20, result[0], "the whole batch takes well under max-wait: nobody is told busy");
+    }
+
+    @Test
+    void aFloodAtCost12IsToldBusyAtOnceAndNothingAdmittedTimesOut() throws Exception {
+        int[] result = atOnce(50, 12);
+        assertTrue(result[0] >= 2 && result[0] < 50, "some are checked, the rest told busy: " + result[0] + " done");
+        assertEquals(0, result[1], "those told busy were told at once, by the estimate: no admitted one timed out");
+    }
+
+    @Test
     void aFailingCheckGivesItsTurnBack() {
         PasswordWork work = new PasswordWork(new PasswordWork.Limits(1, 0));
         for (int i = 0; i < 5; i++) {
