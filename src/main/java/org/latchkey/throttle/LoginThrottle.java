@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +27,12 @@ import org.latchkey.user.Emails;
  * before) has a budget of its own, the account's size; every other client shares the account's budget and its
  * address's (IPv6 by /64). So an attacker throttled on an account or an address never keeps the account's owner out
  * on their own device.
+ *
+ * <p>An address earns room: its budget is {@code clientFailures + 2 × E}, at most {@code 20 × clientFailures}, where
+ * E is the number of different accounts that signed in successfully from it (without a device token) within the
+ * {@code window}. An office behind one NAT — a few hundred people, some typos among them — earns two typos' room
+ * per person who got in; a sprayer with no successes earns nothing, and one with an account of their own earns two
+ * guesses once per window, not once per sign-in.
  *
  * <p>{@link #begin} reserves the attempt — counts it as a failure — under the rows' locks before the password is
  * checked: of K guesses fired at once as a wait ends, one is checked and the others wait. {@link #succeeded} gives
@@ -75,8 +81,20 @@ public class LoginThrottle {
     record Key(String hash, int threshold, boolean forgivenBySuccess) {
     }
 
-    /** The outcome of {@link #begin}: a wait (nothing was counted), or an attempt counted under these keys. */
-    public record Attempt(Optional<Duration> waiting, List<Key> keys) {
+    /** Room an address earns per account that signed in from it in the window, and the most it may earn. */
+    static final int EARNED_PER_ACCOUNT = 2;
+    static final int MOST_EARNED_TIMES = 20;
+
+    /**
+     * The outcome of {@link #begin}: a wait (nothing was counted), or an attempt counted under these keys; with the
+     * keys under which a success from this address would earn it room ({@code earned}: the address's count of
+     * accounts, {@code marker}: that this account already earned it in this window), when the address counts.
+     */
+    public record Attempt(Optional<Duration> waiting, List<Key> keys, Optional<String> earned, Optional<String> marker) {
+
+        public Attempt(Optional<Duration> waiting, List<Key> keys) {
+            this(waiting, keys, Optional.empty(), Optional.empty());
+        }
 
         public boolean admitted() {
             return waiting.isEmpty();
@@ -91,6 +109,9 @@ public class LoginThrottle {
     @Transactional
     public Attempt begin(String email, String client, Optional<String> device, Instant now) {
         List<Key> keys = keys(email, client, device);
+        Optional<String> earned = device.isPresent() ? Optional.empty() : Optional.of(hash("client-earned:" + group(client)));
+        Optional<String> marker = earned.flatMap(e -> accountKey(email)).map(a -> hash("client-earned-by:" + group(client)
+                + ":" + a.hash()));
         Duration remembered = Duration.ZERO;
         for (Key key : keys) {
             Hint hint = hints.get(key.hash());
@@ -100,24 +121,39 @@ public class LoginThrottle {
         if (!remembered.isZero()) {
             return new Attempt(Optional.of(remembered), List.of()); // no row read, no lock taken
         }
-        List<AttemptStore.Failures> held = new ArrayList<>();
+        Map<String, AttemptStore.Failures> held = hold(keys.stream().map(Key::hash).toList(), earned, now);
+        int room = earned.map(e -> Math.min(settings.clientFailures() * (MOST_EARNED_TIMES - 1),
+                EARNED_PER_ACCOUNT * held.get(e).count())).orElse(0);
         Duration longest = Duration.ZERO;
+        List<Key> counted = new ArrayList<>();
         for (Key key : keys) {
-            AttemptStore.Failures failures = store.hold(key.hash(), now);
-            held.add(failures);
-            Duration left = remaining(failures, key.threshold(), now);
-            remember(key, left, now);
+            Key withRoom = key.forgivenBySuccess() ? key : new Key(key.hash(), key.threshold() + room, false);
+            counted.add(withRoom);
+            Duration left = remaining(held.get(key.hash()), withRoom.threshold(), now);
+            remember(withRoom, left, now);
             longest = left.compareTo(longest) > 0 ? left : longest;
         }
         if (!longest.isZero()) {
             return new Attempt(Optional.of(longest), List.of());
         }
-        for (int i = 0; i < keys.size(); i++) {
-            int count = held.get(i).count() + 1;
-            Instant last = latest(held.get(i).last(), now); // a request that waited for the lock may carry an older now
-            store.put(keys.get(i).hash(), new AttemptStore.Failures(count, last), forgetAt(count, keys.get(i).threshold(), last));
+        for (Key key : counted) {
+            AttemptStore.Failures failures = held.get(key.hash());
+            int count = failures.count() + 1;
+            Instant last = latest(failures.last(), now); // a request that waited for the lock may carry an older now
+            store.put(key.hash(), new AttemptStore.Failures(count, last), forgetAt(count, key.threshold(), last));
         }
-        return new Attempt(Optional.empty(), keys);
+        return new Attempt(Optional.empty(), counted, earned, marker);
+    }
+
+    /** Holds these rows (and the optional ones) in one order everywhere, so no two requests wait for each other. */
+    private Map<String, AttemptStore.Failures> hold(List<String> keys, Optional<String> more, Instant now) {
+        java.util.TreeMap<String, AttemptStore.Failures> held = new java.util.TreeMap<>();
+        keys.forEach(k -> held.put(k, null));
+        more.ifPresent(k -> held.put(k, null));
+        for (String key : held.keySet()) {
+            held.put(key, store.hold(key, now));
+        }
+        return held;
     }
 
     /**
@@ -126,12 +162,22 @@ public class LoginThrottle {
      */
     @Transactional
     public void succeeded(Attempt attempt, Instant now) {
+        List<String> rows = new ArrayList<>(attempt.keys().stream().map(Key::hash).toList());
+        attempt.marker().ifPresent(rows::add);
+        Map<String, AttemptStore.Failures> held = hold(rows, attempt.earned(), now);
         for (Key key : attempt.keys()) {
             hints.remove(key.hash());
-            AttemptStore.Failures failures = store.hold(key.hash(), now);
+            AttemptStore.Failures failures = held.get(key.hash());
             int count = key.forgivenBySuccess() ? 0 : Math.max(0, failures.count() - 1);
             store.put(key.hash(), count == 0 ? AttemptStore.Failures.NONE : new AttemptStore.Failures(count, failures.last()),
                     count == 0 ? now : forgetAt(count, key.threshold(), failures.last()));
+        }
+        if (attempt.earned().isPresent() && attempt.marker().isPresent()
+                && held.get(attempt.marker().get()).count() == 0) { // this account has not earned the address room yet
+            Instant until = now.plus(settings.window());
+            store.put(attempt.marker().get(), new AttemptStore.Failures(1, now), until);
+            AttemptStore.Failures earned = held.get(attempt.earned().get());
+            store.put(attempt.earned().get(), new AttemptStore.Failures(earned.count() + 1, now), until);
         }
     }
 
@@ -196,7 +242,6 @@ public class LoginThrottle {
             accountKey(email).ifPresent(keys::add);
             keys.add(new Key(hash("client:" + group(client)), settings.clientFailures(), false));
         }
-        keys.sort(Comparator.comparing(Key::hash)); // one order everywhere: no two requests wait for each other's rows
         return keys;
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,86 @@ class LoginThrottleTest {
             throttle.succeeded(attempt, at); // looking only: give back what begin counted
         }
         return attempt.waiting();
+    }
+
+    /**
+     * Launch day at an office behind one NAT: 200 people sign in from new browsers within 15 minutes, 100 of them
+     * with a typo first (in an order shuffled with a fixed seed) — every one of them gets in, no attempt waits.
+     */
+    @Test
+    void anOfficeBehindOneAddressEarnsRoomForItsTypos() {
+        List<String> steps = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            if (i % 2 == 0) {
+                steps.add("typo:" + i);
+            }
+            steps.add("right:" + i);
+        }
+        // shuffle, keeping each person's typo before their own sign-in
+        java.util.Random random = new java.util.Random(20261207);
+        List<String> order = new ArrayList<>();
+        List<List<String>> people = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            people.add(i % 2 == 0 ? new ArrayList<>(List.of("typo", "right")) : new ArrayList<>(List.of("right")));
+        }
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            pending.add(i);
+        }
+        while (!pending.isEmpty()) {
+            int pick = random.nextInt(pending.size());
+            int person = pending.get(pick);
+            order.add(people.get(person).remove(0) + ":" + person);
+            if (people.get(person).isEmpty()) {
+                pending.remove(pick);
+            }
+        }
+        assertEquals(300, order.size());
+        List<String> waited = new ArrayList<>();
+        Instant t = t0;
+        for (String step : order) {
+            t = t.plusSeconds(3); // 300 attempts in 15 minutes
+            String email = "person" + step.substring(step.indexOf(':') + 1) + "@office.example";
+            LoginThrottle.Attempt attempt = throttle.begin(email, "198.51.100.7", NO_DEVICE, t);
+            if (!attempt.admitted()) {
+                waited.add(step);
+            } else if (step.startsWith("right")) {
+                throttle.succeeded(attempt, t);
+            }
+        }
+        assertEquals(List.of(), waited, "nobody at the office waits");
+    }
+
+    /** A spray of 500 guesses over 100 accounts from one address, none right: held back after the address's 50. */
+    @Test
+    void aSprayWithNoSuccessesEarnsNothing() {
+        int checked = 0;
+        Instant t = t0;
+        for (int i = 0; i < 500; i++) {
+            t = t.plusMillis(1_800); // 500 guesses in 15 minutes
+            if (throttle.begin("target" + (i % 100) + "@corp.example", "203.0.113.9", NO_DEVICE, t).admitted()) {
+                checked++;
+            }
+        }
+        assertTrue(checked <= 60, "at most the address's 50 and the few its backoff lets through: " + checked);
+    }
+
+    /** An attacker with an account of their own earns the address two guesses once per window, not per sign-in. */
+    @Test
+    void oneAccountEarnsTheAddressRoomOncePerWindow() {
+        Instant t = t0;
+        for (int i = 0; i < 40; i++) {
+            LoginThrottle.Attempt own = throttle.begin("mallory@corp.example", "203.0.113.10", NO_DEVICE, t);
+            assertTrue(own.admitted());
+            throttle.succeeded(own, t);
+        }
+        int checked = 0;
+        for (int i = 0; i < 200; i++) { // all in the same second: no backoff ends meanwhile
+            if (throttle.begin("victim" + i + "@corp.example", "203.0.113.10", NO_DEVICE, t).admitted()) {
+                checked++;
+            }
+        }
+        assertEquals(52, checked, "the address's 50 and the two its one account earned");
     }
 
     @Test

@@ -127,6 +127,53 @@ class ThrottleIT {
     }
 
     /**
+     * Launch day at an office behind one address: 200 people sign in from new browsers (no device cookie), every
+     * other one with a typo first — 100 typos, eight times the address's budget here — and every one of them gets in:
+     * each person who signs in earns the address room for two typos. Then a spray from another address with no
+     * success is held back after its budget.
+     */
+    @Test
+    void anOfficeBehindOneAddressAllSignInWhileASprayIsHeldBack() throws Exception {
+        URI base = server.base();
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String email = Accounts.newEmail();
+            HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(base.resolve("api/users"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", newAddress())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"first_name\":\"Office\",\"last_name\":\"Person\","
+                            + "\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, made.statusCode(), made.body());
+            people.add(email);
+        }
+        String office = newAddress();
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            if (i % 2 == 0) {
+                int typo = token(base, people.get(i), Accounts.PASSWORD + "x", office).statusCode();
+                if (typo != 401) {
+                    wrong.add("typo " + i + " -> " + typo);
+                }
+            }
+            int in = token(base, people.get(i), Accounts.PASSWORD, office).statusCode();
+            if (in != 200) {
+                wrong.add("sign-in " + i + " -> " + in);
+            }
+        }
+        assertEquals(List.of(), wrong, "all 200 signed in, no attempt waited");
+
+        String sprayer = newAddress();
+        int checked = 0;
+        for (int i = 0; i < 100; i++) {
+            if (token(base, people.get(i % 20), "spray-" + i, sprayer).statusCode() == 401) {
+                checked++;
+            }
+        }
+        assertTrue(checked <= CLIENT_FAILURES + 3, "a spray with no success earns nothing: " + checked + " checked");
+    }
+
+    /**
+     * Guesses the way a patient attacker does    /**
      * Guesses the way a patient attacker does — once more the moment each wait ends — until the wait is at least
      * {@code seconds}; returns that wait.
      */
