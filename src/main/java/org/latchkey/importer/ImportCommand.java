@@ -18,7 +18,7 @@ import org.latchkey.importer.LatchkeyDatabase.Decision;
 import org.latchkey.password.StoredHashes;
 
 /**
- * {@code java -jar target/latchkey-import.jar --from SOURCE [--to JDBC-URL] [--dry-run] [--unverified-addresses]}:
+ * {@code java -jar target/latchkey-import.jar --from SOURCE [--to JDBC-URL] [--dry-run] [--verified-addresses]}:
  * the people of a Django auth service into Latchkey's database (README, "Switching over from the Django auth
  * service"). Latchkey's database is the one the server would use: PostgreSQL when {@code LATCHKEY_DB_HOST} is set
  * (with {@code LATCHKEY_DB_PORT}, {@code _NAME}, {@code _USER}, {@code _PASSWORD}), else the H2 file in the data
@@ -28,7 +28,7 @@ import org.latchkey.password.StoredHashes;
 public final class ImportCommand {
 
     static final String USAGE = "usage: java -jar latchkey-import.jar --from sqlite:PATH | json:PATH | "
-            + "jdbc:postgresql://HOST:PORT/DB?user=USER [--to JDBC-URL] [--dry-run] [--unverified-addresses] [--progress]";
+            + "jdbc:postgresql://HOST:PORT/DB?user=USER [--to JDBC-URL] [--dry-run] [--verified-addresses] [--progress]";
 
     /** Held, so that its level stays: the command says what Flyway did in one line of its own. */
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
@@ -45,14 +45,15 @@ public final class ImportCommand {
         String from = null;
         String to = null;
         boolean dryRun = false;
-        boolean verified = true;
+        boolean verified = false;
         boolean bar = terminal;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--from" -> from = i + 1 < args.length ? args[++i] : null;
                 case "--to" -> to = i + 1 < args.length ? args[++i] : null;
                 case "--dry-run" -> dryRun = true;
-                case "--unverified-addresses" -> verified = false;
+                case "--verified-addresses" -> verified = true;
+                case "--unverified-addresses" -> verified = false; // the default, still accepted
                 case "--progress" -> bar = true;
                 case "--help", "-h" -> {
                     out.println(USAGE + "\n(README, \"Switching over from the Django auth service\")");

@@ -18,13 +18,18 @@ import org.latchkey.user.Emails;
  * service" → the import's rules):
  * <ul>
  * <li>no address, or one Latchkey would not accept: skipped, reported;</li>
- * <li>addresses that are one address regardless of case (Django's registration compared them exactly): the one who
- *     signed in most recently is imported (then the later joined, then the higher id); the others are skipped and
- *     reported with whom they lost to;</li>
+ * <li>addresses that are one address regardless of case (Django's registration compared them exactly): none of them
+ *     is imported — which one owns the address is not for the import to guess, and whoever registered the second
+ *     spelling could arrange to have signed in last; each is reported with the others;</li>
  * <li>a username that is not a UUID (a {@code createsuperuser} name, say): imported with a name-based UUID made
  *     from the Django id, the same at every run, reported;</li>
- * <li>passwords kept as they are; an unusable one ({@code !…}) or a scheme Latchkey does not check (argon2, md5):
- *     imported, reported — those people sign in through a reset link.</li>
+ * <li>passwords kept as they are when Latchkey checks their scheme at a strength Django ever shipped as its default;
+ *     an unusable one ({@code !…}) is kept; an unknown, unsalted or weak scheme ({@code sha1}, {@code md5}, …), a
+ *     malformed hash and PBKDF2 below {@value #LOWEST_PBKDF2} iterations (Django 1.4's, its lowest default) are
+ *     stored as one unusable marker, never as they were — imported, reported: those people sign in through a reset
+ *     link;</li>
+ * <li>addresses count as unverified (the article's registration never verified them), unless the operator says
+ *     they were ({@code --verified-addresses}).</li>
  * </ul>
  */
 final class ImportRules {
@@ -50,6 +55,11 @@ final class ImportRules {
     record Plan(List<Person> people, List<Line> skipped, List<Line> noted) {
     }
 
+    /** The fewest PBKDF2 iterations a Django release ever used by default (1.4: 10,000). */
+    static final int LOWEST_PBKDF2 = 10_000;
+    /** What a password Latchkey will not keep is stored as: unusable in Django's spelling, the same at every run. */
+    static final String UNUSABLE = "!latchkey-import-not-kept";
+
     private ImportRules() {
     }
 
@@ -67,20 +77,20 @@ final class ImportRules {
                 byAddress.computeIfAbsent(Emails.key(email), k -> new ArrayList<>()).add(user);
             }
         }
-        Comparator<DjangoUser> keptFirst = Comparator
-                .comparing(DjangoUser::lastLogin, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(DjangoUser::dateJoined, Comparator.reverseOrder())
-                .thenComparing(DjangoUser::id, Comparator.reverseOrder());
         List<Person> people = new ArrayList<>();
         for (List<DjangoUser> sharing : byAddress.values()) {
-            sharing.sort(keptFirst);
-            DjangoUser kept = sharing.get(0);
-            for (DjangoUser other : sharing.subList(1, sharing.size())) {
-                skipped.add(new Line(other.id(), other.label(), "the same address as " + kept.label() + ", who "
-                        + (kept.lastLogin() != null ? "signed in more recently" : "joined later")
-                        + " and is imported instead"));
+            if (sharing.size() == 1) {
+                people.add(person(sharing.get(0), addressesVerified, noted));
+                continue;
             }
-            people.add(person(kept, addressesVerified, noted));
+            sharing.sort(Comparator.comparingLong(DjangoUser::id));
+            for (DjangoUser one : sharing) {
+                String others = sharing.stream().filter(u -> u != one).map(DjangoUser::label)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                skipped.add(new Line(one.id(), one.label(), "one address with " + others + " regardless of case"
+                        + " (Django compared them exactly): none of them is imported — which one owns it is not for"
+                        + " the import to guess; they register anew, or an operator imports one by hand"));
+            }
         }
         people.sort(Comparator.comparingLong(Person::id));
         skipped.sort(Comparator.comparingLong(Line::id));
@@ -96,21 +106,28 @@ final class ImportRules {
             uuid = uuidFor(user.id());
             noted.add(new Line(user.id(), user.label(), "username '" + username + "' is not a UUID: user_uuid is " + uuid));
         }
-        switch (StoredHashes.kind(user.password())) {
+        String password = user.password() == null ? "" : user.password();
+        String scheme = StoredHashes.scheme(password);
+        switch (StoredHashes.kind(password)) {
             case UNUSABLE -> noted.add(new Line(user.id(), user.label(), "no usable password: signs in through a reset link"));
             case UNKNOWN -> {
-                String scheme = StoredHashes.scheme(user.password());
                 noted.add(new Line(user.id(), user.label(), (StoredHashes.CHECKED_SCHEMES.contains(scheme)
                         ? "a malformed " + scheme + " hash" : "password scheme '" + scheme + "' is not one Latchkey checks")
-                        + ": signs in through a reset link"));
+                        + ": stored as unusable, signs in through a reset link"));
+                password = UNUSABLE;
             }
             case CHECKED -> {
-                // signs in with the old password, which is then re-hashed
+                int iterations = StoredHashes.pbkdf2Iterations(password);
+                if (scheme.startsWith("pbkdf2") && iterations < LOWEST_PBKDF2) {
+                    noted.add(new Line(user.id(), user.label(), scheme + " at " + iterations + " iterations, below "
+                            + LOWEST_PBKDF2 + ": stored as unusable, signs in through a reset link"));
+                    password = UNUSABLE;
+                } // otherwise signs in with the old password, which is then re-hashed
             }
         }
         String email = user.email().strip();
         return new Person(user.id(), uuid, email, Emails.key(email), text(user.firstName()), text(user.lastName()),
-                user.password() == null ? "" : user.password(), user.active(), user.staff(), user.superuser(),
+                password, user.active(), user.staff(), user.superuser(),
                 user.dateJoined(), user.lastLogin(), addressesVerified);
     }
 

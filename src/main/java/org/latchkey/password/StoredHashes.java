@@ -55,6 +55,11 @@ public final class StoredHashes {
         return wellFormed ? Kind.CHECKED : Kind.UNKNOWN;
     }
 
+    /** The iterations a well-formed PBKDF2 hash asks for; 0 for anything else. */
+    public static int pbkdf2Iterations(String encoded) {
+        return DjangoHashes.iterations(encoded);
+    }
+
     /** The part before the first {@code $} ({@code argon2}, {@code pbkdf2_sha256}, …), or {@code ""}. */
     public static String scheme(String encoded) {
         int dollar = encoded == null ? -1 : encoded.indexOf('$');
