@@ -35,12 +35,14 @@ public class PasswordHasher {
     /** Compared against when the email is unknown, so that answer takes as long as a wrong password. */
     private String dummyHash;
 
-    /** What a check of Latchkey's own hash takes now (a moving average): imported hashes are padded to it. */
+    /** {@link #dummyHash}'s bcrypt part, as jBCrypt reads it. */
+    private String dummyBcrypt;
+
+    /** What a check of Latchkey's own hash takes now, by the clock (a moving average): imported hashes are padded to it. */
     private volatile double bcryptNanos;
 
-    /** What one PBKDF2 iteration takes now (a moving average, from the imported hashes checked). */
-    volatile double pbkdf2IterationNanos;
-    private volatile boolean pbkdf2Measured;
+    /** PBKDF2 rounds on nothing spent at a time while padding: about 0.2 ms here, so the padding overshoots by less. */
+    static final int PADDING_CHUNK = 1_000;
 
     public PasswordHasher() {
     }
@@ -74,14 +76,8 @@ public class PasswordHasher {
         new SecureRandom().nextBytes(random);
         long start = System.nanoTime();
         dummyHash = hash(HexFormat.of().formatHex(random));
-        bcryptNanos = System.nanoTime() - start; // a first guess, cold; every check refines it
-        long fastest = Long.MAX_VALUE;
-        for (int i = 0; i < 40; i++) { // ~70 ms once: past the JIT's compilations of HMAC-SHA256
-            start = System.nanoTime();
-            DjangoHashes.spend(10_000);
-            fastest = Math.min(fastest, System.nanoTime() - start);
-        }
-        pbkdf2IterationNanos = fastest / 10_000.0;
+        dummyBcrypt = dummyHash.substring(PREFIX.length());
+        bcryptNanos = System.nanoTime() - start; // a first guess, cold; every check of Latchkey's own refines it
     }
 
     /** @throws PasswordBusyException when the bulkhead ({@link PasswordWork}) has no turn and no room to wait */
@@ -100,47 +96,42 @@ public class PasswordHasher {
         if (password == null || encoded == null) {
             return false;
         }
+        if (StoredHashes.kind(encoded) != StoredHashes.Kind.CHECKED) {
+            // matches nothing (Django's unusable "!…", an unknown scheme, a malformed hash of any scheme): the very
+            // check an unknown address gets, so neither can be told from it
+            return work.run(() -> {
+                BCrypt.checkpw(prehash(password), dummyBcrypt);
+                return false;
+            });
+        }
         if (!encoded.startsWith(PREFIX)) {
-            // an imported hash, or one that matches nothing (Django's unusable "!…", an unknown scheme): the same time
-            return work.run(() -> checkImported(password, encoded));
+            return work.run(() -> checkImported(password, encoded)); // a Django hash, padded to Latchkey's own
         }
         // jBCrypt reads only the 2a revision; 2b (Python's bcrypt, so Django) is the same algorithm here.
         String bcrypt = encoded.substring(PREFIX.length()).replaceFirst("^\\$2[by]\\$", "\\$2a\\$");
-        try {
-            return work.run(() -> {
-                long start = System.nanoTime();
-                boolean right = BCrypt.checkpw(prehash(password), bcrypt);
-                if (bcrypt.startsWith("$2a$" + (cost < 10 ? "0" : "") + cost + "$")) {
-                    bcryptNanos = 0.8 * bcryptNanos + 0.2 * (System.nanoTime() - start);
-                }
-                return right;
-            });
-        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) { // a malformed hash: jBCrypt's ways
-            return false;
-        }
+        return work.run(() -> {
+            long start = System.nanoTime();
+            boolean right = BCrypt.checkpw(prehash(password), bcrypt);
+            if (bcrypt.startsWith("$2a$" + (cost < 10 ? "0" : "") + cost + "$")) {
+                bcryptNanos = 0.8 * bcryptNanos + 0.2 * (System.nanoTime() - start);
+            }
+            return right;
+        });
     }
 
     /**
-     * A Django hash, then — for PBKDF2, which Django runs at fewer iterations than a cost-12 bcrypt takes, and for
-     * anything that matches nothing at once (an unusable or unknown hash) — more PBKDF2 rounds on nothing until the
-     * check has taken what a check of Latchkey's own hash takes now: an imported account, a native one and an unknown
-     * address answer in the same time (bench/password-schemes.sh).
+     * A Django hash, then — when it took less than a check of Latchkey's own hash takes now (PBKDF2, which Django runs
+     * at fewer iterations than a cost-12 bcrypt takes; plain bcrypt at a lower cost; a quick argon2) — PBKDF2 rounds
+     * on nothing, a chunk at a time, until the clock says the check has taken that long. By the clock, not by an
+     * estimate of what a round costs: under a flood a round costs more, and so does Latchkey's own check, and the
+     * padding follows both (bench/password-schemes.sh, idle and under a flood).
      */
     private boolean checkImported(String password, String encoded) {
         long start = System.nanoTime();
         boolean right = DjangoHashes.matches(password, encoded);
-        long took = System.nanoTime() - start;
-        int iterations = DjangoHashes.iterations(encoded);
-        // the rounds the padding runs, measured only when a check ran them all (a well-formed hash, a password)
-        if (iterations > 0 && !password.isEmpty() && encoded.startsWith("pbkdf2_sha256$")) {
-            double perIteration = (double) took / iterations;
-            // the first real check replaces the start-up guess (measured before the JIT was done with PBKDF2)
-            pbkdf2IterationNanos = pbkdf2Measured ? 0.8 * pbkdf2IterationNanos + 0.2 * perIteration : perIteration;
-            pbkdf2Measured = true;
-        }
-        double missing = bcryptNanos - took; // any scheme quicker than Latchkey's own: plain bcrypt at a lower cost, argon2
-        if (missing > 0) {
-            DjangoHashes.spend((int) Math.min(DjangoHashes.MAX_ITERATIONS, missing / pbkdf2IterationNanos));
+        long until = start + (long) bcryptNanos;
+        while (System.nanoTime() < until) {
+            DjangoHashes.spend(PADDING_CHUNK);
         }
         return right;
     }

@@ -87,19 +87,42 @@ class DjangoHashesTest {
         }
     }
 
+    /**
+     * The padding is by the clock: a PBKDF2 hash at a few rounds, an empty password and a malformed hash each take at
+     * least what Latchkey's own check takes (a lower bound the loop guarantees, whatever a round costs).
+     */
     @Test
-    void onlyARealPbkdf2CheckTeachesThePaddingWhatARoundCosts() {
-        PasswordHasher fresh = new PasswordHasher(4);
-        double estimate = fresh.pbkdf2IterationNanos;
-        // an empty password or a malformed hash with a plausible count runs no round: learning from it would make
-        // every later padding run the 10,000,000-round maximum (seconds a sign-in)
-        assertFalse(fresh.verify("", "pbkdf2_sha256$260000$jBE1Hin6TC9R2dtlLmp1rL$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I="));
-        assertFalse(fresh.verify(PLAIN, "pbkdf2_sha256$260000$salt$not base64!"));
-        assertFalse(fresh.verify(PLAIN, "pbkdf2_sha256$260000$salt$c2hvcnQ="));
-        assertEquals(estimate, fresh.pbkdf2IterationNanos, "unchanged");
-        assertTrue(fresh.verify(PLAIN, "pbkdf2_sha256$260000$jBE1Hin6TC9R2dtlLmp1rL$cGdN3p+Cp4WWtpTiZSrz8VM54C5XB9MX9Rg6U4hG/2I="));
-        assertTrue(fresh.pbkdf2IterationNanos > estimate / 10 && fresh.pbkdf2IterationNanos < estimate * 10,
-                "a real check: " + fresh.pbkdf2IterationNanos + " ns a round against " + estimate + " at start-up");
+    void importedAndUncheckableHashesTakeAtLeastANativeCheck() {
+        PasswordHasher hasher = new PasswordHasher(8);
+        String own = hasher.hash(PLAIN);
+        long fastestNative = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            long start = System.nanoTime();
+            assertTrue(hasher.verify(PLAIN, own));
+            fastestNative = Math.min(fastestNative, System.nanoTime() - start);
+        }
+        String cheap = "pbkdf2_sha256$1000$salt$" + java.util.Base64.getEncoder().encodeToString(pbkdf2(PLAIN, "salt", 1000));
+        for (String[] check : new String[][] {{PLAIN, cheap}, {"", cheap}, {PLAIN, "pbkdf2_sha256$260000$salt$not base64!"},
+                {PLAIN, "bcrypt_sha256$$2b$99$x"}, {PLAIN, "!unusable"}, {PLAIN, "sha1$salt$abc"}}) {
+            long fastest = Long.MAX_VALUE;
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                assertEquals(check[0].equals(PLAIN) && check[1].equals(cheap), hasher.verify(check[0], check[1]), check[1]);
+                fastest = Math.min(fastest, System.nanoTime() - start);
+            }
+            assertTrue(fastest >= fastestNative / 2, check[1] + ": " + fastest / 1000 + " µs against a native check's "
+                    + fastestNative / 1000 + " µs");
+        }
+    }
+
+    private static byte[] pbkdf2(String password, String salt, int iterations) {
+        try {
+            return javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
+                    new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            iterations, 256)).getEncoded();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

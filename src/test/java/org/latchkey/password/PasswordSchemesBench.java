@@ -3,6 +3,7 @@ package org.latchkey.password;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -30,35 +31,66 @@ public final class PasswordSchemesBench {
         hashes.put("Django argon2id, m=102400 t=2 p=8",
                 "argon2$argon2id$v=19$m=102400,t=2,p=8$TEt3UnhGODNkaFpvOXlETnNmT3dhdg$pZOSXhTrUEGE/mqkowegHA");
         hashes.put("Django unusable password (!...)", "!XoqcqVQKU5pO8eDIXz7u7ePFXi2Sn0Wp0MGwgw9f");
-        hashes.put("unknown address (the dummy check)", null);
-        double floor = 0;
-        System.out.printf("== password checks, one thread, %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        for (Map.Entry<String, String> entry : hashes.entrySet()) {
-            for (int i = 0; i < 3; i++) { // warm-up
-                check(hasher, password, entry.getValue());
+        hashes.put("Django sha1 (not checked)", "sha1$salt$0123456789abcdef0123456789abcdef01234567");
+        hashes.put("malformed bcrypt_sha256", "bcrypt_sha256$$2b$99$x");
+        hashes.put("pbkdf2_sha256 at 1,000 iterations", pbkdf2(password, 1_000));
+        hashes.put("Latchkey bcrypt_sha256, cost 12 (again)", hashes.get("Latchkey bcrypt_sha256, cost 12"));
+        long seconds = Long.getLong("bench.seconds", 3);
+        System.out.printf("== password checks, %d cores, %s; each case %d s, against the unknown address in the same run%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.version"), seconds);
+        for (boolean flood : new boolean[] {false, true}) {
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(flood);
+            List<Thread> flooders = new java.util.ArrayList<>();
+            if (flood) { // sign-ins of Latchkey's own accounts on every core, through the same bulkhead
+                String own = hashes.get("Latchkey bcrypt_sha256, cost 12");
+                for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+                    Thread t = new Thread(() -> {
+                        while (running.get()) {
+                            hasher.verify("a wrong password", own);
+                        }
+                    });
+                    t.setDaemon(true);
+                    t.start();
+                    flooders.add(t);
+                }
+                Thread.sleep(2_000);
             }
-            int n = 0;
-            long start = System.nanoTime();
-            while (System.nanoTime() - start < 4_000_000_000L) {
-                check(hasher, password, entry.getValue());
-                n++;
+            System.out.println(flood ? "-- while a login flood runs (" + flooders.size() + " threads checking Latchkey's own)"
+                    : "-- idle, one thread");
+            double floor = time(hasher, password, null, seconds);
+            System.out.printf("%-45s %7.1f ms a check = 1.00 x (the floor)%n", "unknown address (the dummy check)", floor);
+            for (Map.Entry<String, String> entry : hashes.entrySet()) {
+                double ms = time(hasher, password, entry.getValue(), seconds);
+                System.out.printf("%-45s %7.1f ms a check = %.2f x the unknown address%n", entry.getKey(), ms, ms / floor);
             }
-            double ms = (System.nanoTime() - start) / 1e6 / n;
-            if (floor == 0) {
-                floor = ms;
+            running.set(false);
+            for (Thread t : flooders) {
+                t.join();
             }
-            System.out.printf("%-45s %7.1f ms a check (%d checks) = %.2f x Latchkey's own%n", entry.getKey(), ms, n,
-                    ms / floor);
         }
+    }
+
+    /** The mean time of a check, after three to warm up, over {@code seconds}. */
+    private static double time(PasswordHasher hasher, String password, String hash, long seconds) {
+        for (int i = 0; i < 3; i++) {
+            check(hasher, password, hash);
+        }
+        int n = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < seconds * 1_000_000_000L) {
+            check(hasher, password, hash);
+            n++;
+        }
+        return (System.nanoTime() - start) / 1e6 / n;
     }
 
     private static void check(PasswordHasher hasher, String password, String hash) {
         if (hash == null) {
             hasher.verifyNothing(password);
-        } else if (hash.startsWith("!")) {
+        } else if (hash.startsWith("!") || hash.startsWith("sha1$") || hash.endsWith("$x")) {
             if (hasher.verify(password, hash)) {
-                throw new IllegalStateException("an unusable password matched");
+                throw new IllegalStateException("a hash that matches nothing matched");
             }
         } else if (!hasher.verify(password, hash)) {
             throw new IllegalStateException("the right password was refused: " + hash);
