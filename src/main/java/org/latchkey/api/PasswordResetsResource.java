@@ -51,7 +51,14 @@ public class PasswordResetsResource {
         JsonObject json = JsonBodies.read(body);
         Locale locale = locale();
         String email = JsonBodies.optional(json, PasswordResetService.EMAIL);
-        if (!resets.request(email, locale, client())) {
+        boolean valid;
+        try {
+            valid = resets.request(email, locale, client());
+        } catch (org.latchkey.throttle.ThrottledException e) {
+            throw new ApiProblem(ApiProblem.response(429, "Too many reset requests from your address. Try again in "
+                    + e.seconds() + " seconds.", "throttled").header("Retry-After", e.seconds()));
+        }
+        if (!valid) {
             throw ApiProblem.invalid(Map.of(PasswordResetService.EMAIL, List.of(Text.of(email == null || email.isBlank()
                     ? "login.emailRequired" : "register.emailInvalid"))), locale);
         }

@@ -96,7 +96,8 @@ public class Delivery {
             try (OutputStream out = Files.newOutputStream(file)) {
                 message.writeTo(out);
             }
-            LOG.info("Mail to " + letter.to() + " written to " + file + letter.link().map(l -> ": " + l).orElse(""));
+            // the file, never the link: a log is read by more people, and kept longer, than a mailbox
+            LOG.info("Mail to " + letter.to() + " written to " + file);
         } else if (settings.smtpUser().isPresent() && !route.startsWith("the server")) {
             Transport.send(message, settings.smtpUser().get(), settings.smtpPassword().orElse(""));
         } else {

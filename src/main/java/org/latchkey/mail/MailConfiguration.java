@@ -54,8 +54,12 @@ public class MailConfiguration {
             throw new IllegalStateException("latchkey.mail.smtp.port or .user is set but latchkey.mail.smtp.host"
                     + " (LATCHKEY_MAIL_SMTP_HOST) is not; set the SMTP server's host name.");
         }
+        Optional<String> outbox = values.text("latchkey.mail.outbox");
+        if (outbox.isPresent() && !outbox.get().equals("allow")) {
+            throw ConfigValues.refused("latchkey.mail.outbox", outbox.get(), "allow, or leave it unset");
+        }
         return new MailSettings(publicUrl, from, host, port, user, password, starttls, limit,
-                TokenConfiguration.dataDir(values).resolve("outbox"), Duration.ofSeconds(2));
+                TokenConfiguration.dataDir(values).resolve("outbox"), Duration.ofSeconds(2), outbox.isPresent());
     }
 
     private static URI publicUrl(String raw) {

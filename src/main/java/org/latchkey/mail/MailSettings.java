@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param smtpHost    an SMTP server, used when the server offers no {@code mail/latchkey} session
  * @param hourlyLimit at most this many mails of one kind to one address per hour (resets, verifications, notices)
  * @param outbox      where letters go when there is neither a session nor an SMTP host
+ * @param outboxAllowed {@code latchkey.mail.outbox=allow}: letters may land in the outbox although cookies are
+ *                      Secure (a production set-up), where they would hold live links in files
  */
 public record MailSettings(Optional<URI> publicUrl, Optional<String> from, Optional<String> smtpHost, int smtpPort,
                            Optional<String> smtpUser, Optional<String> smtpPassword, boolean starttls, int hourlyLimit,
-                           Path outbox, Duration retryDelay) {
+                           Path outbox, Duration retryDelay, boolean outboxAllowed) {
 
     static final URI LOCAL = URI.create("http://localhost:8080");
 

@@ -22,8 +22,17 @@ import org.latchkey.audit.AuditTag;
 public class Mailer {
 
     static final int ATTEMPTS = 3;
-    /** Queued work beyond this is dropped (and audited): a flood of requests cannot fill the memory. */
+    /**
+     * Queued work beyond this, on either queue, is dropped (audited {@code dropped-queue-full} and counted in
+     * {@code latchkey_mail_dropped_total}): a flood of requests cannot fill the memory.
+     */
     static final int MAX_PENDING = 500;
+    /**
+     * The work anyone can cause without an account's password — a reset request, a registration — waits on a queue
+     * of its own: a flood of those never pushes out the notices and links a person's own actions send (a password
+     * changed, a new device, an address change and its undo, a verification link after the right password).
+     */
+    static final java.util.Set<String> ANONYMOUS = java.util.Set.of("reset", "register");
     private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
 
     @Resource
@@ -41,10 +50,12 @@ public class Mailer {
     @Inject
     Audit audit;
 
-    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger anonymousPending = new AtomicInteger();
+    private final AtomicInteger accountPending = new AtomicInteger();
 
     /** Runs {@code work} on the server's managed executor; returns at once. */
     public void later(String what, Runnable work) {
+        AtomicInteger pending = ANONYMOUS.contains(what) ? anonymousPending : accountPending;
         if (pending.incrementAndGet() > MAX_PENDING) {
             pending.decrementAndGet();
             audit.event("mail-" + what, null, null, "dropped-queue-full");
@@ -65,6 +76,11 @@ public class Mailer {
             pending.decrementAndGet();
             audit.event("mail-" + what, null, null, "dropped-executor-refused");
         }
+    }
+
+    /** Work queued or running now: anyone's ({@code reset}, {@code register}) and that of people's own actions. */
+    public int[] pending() {
+        return new int[] {anonymousPending.get(), accountPending.get()};
     }
 
     /**

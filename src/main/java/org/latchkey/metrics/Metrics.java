@@ -59,6 +59,10 @@ public class Metrics {
             refreshes(outcome);
         }
         refreshes("reuse_detected");
+        for (String kind : new String[] {"reset", "register", "password-notice", "new-device", "verify", "email-change",
+                "email-changed"}) {
+            mailDropped(kind);
+        }
         Gauge.builder("latchkey.bcrypt.in.flight", passwords, PasswordWork::inFlight)
                 .description("bcrypt checks running or waiting for a turn now").register(registry);
         Gauge.builder("latchkey.bcrypt.concurrency", passwords, p -> p.limits().concurrency())
@@ -92,6 +96,8 @@ public class Metrics {
             refreshes(REFRESHES.get(event.outcome())).increment();
         } else if (event.event().equals("refresh-reuse-detected")) {
             refreshes("reuse_detected").increment();
+        } else if (event.event().startsWith("mail-") && outcome.startsWith("dropped")) {
+            mailDropped(event.event().substring("mail-".length())).increment();
         }
     }
 
@@ -114,6 +120,11 @@ public class Metrics {
     private Counter signIns(String outcome) {
         return Counter.builder("latchkey.sign.ins").description("password sign-ins (form and API) by outcome")
                 .tag("outcome", outcome).register(registry);
+    }
+
+    private Counter mailDropped(String kind) {
+        return Counter.builder("latchkey.mail.dropped").description("mail work dropped because its queue was full, by kind")
+                .tag("kind", Metrics.outcome(kind)).register(registry);
     }
 
     private Counter refreshes(String outcome) {

@@ -37,7 +37,14 @@ public class PasswordResetBacking {
     public void request() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        if (!resets.request(email, texts.getLocale(), ClientAddress.of(request, throttleSettings.trustedProxies()))) {
+        boolean valid;
+        try {
+            valid = resets.request(email, texts.getLocale(), ClientAddress.of(request, throttleSettings.trustedProxies()));
+        } catch (org.latchkey.throttle.ThrottledException e) {
+            faces.addMessage(null, texts.error(Text.of("reset.throttled", Text.duration(java.time.Duration.ofSeconds(e.seconds())))));
+            return;
+        }
+        if (!valid) {
             faces.addMessage(PasswordResetService.EMAIL, texts.error(Text.of(email == null || email.isBlank()
                     ? "login.emailRequired" : "register.emailInvalid")));
             return;

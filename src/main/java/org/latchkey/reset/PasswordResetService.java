@@ -19,6 +19,8 @@ import org.latchkey.session.SessionService;
 import org.latchkey.session.SignIn;
 import org.latchkey.text.Text;
 import org.latchkey.throttle.LoginThrottle;
+import org.latchkey.throttle.ThrottleSettings;
+import org.latchkey.throttle.ThrottledException;
 import org.latchkey.user.Emails;
 import org.latchkey.user.User;
 import org.latchkey.user.UserService;
@@ -67,15 +69,26 @@ public class PasswordResetService {
     @Inject
     Audit audit;
 
+    @Inject
+    ThrottleSettings throttleSettings;
+
     /**
-     * Queues "send a link if an active account uses this address".
+     * Queues "send a link if an active account uses this address". Every request counts against the client's
+     * address ({@code latchkey.throttle.client-failures} in the window, as registration does): each may mail someone.
      *
      * @return false only for text that is no email address (the form says so; that tells nobody anything)
+     * @throws ThrottledException when this address asked too often: wait, nothing queued
      */
     public boolean request(String email, Locale locale, String client) {
         String address = email == null ? "" : email.strip();
         if (!Emails.isValid(address)) {
             return false;
+        }
+        LoginThrottle.Attempt attempt = throttle.begin("reset", LoginThrottle.group(client),
+                throttleSettings.clientFailures(), java.time.Instant.now());
+        if (!attempt.admitted()) {
+            audit.event("password-reset-requested", null, client, "throttled");
+            throw new ThrottledException(attempt.waiting().get());
         }
         mailer.later("reset", () -> {
             Optional<User> user = users.findByEmail(address).filter(User::isActive);

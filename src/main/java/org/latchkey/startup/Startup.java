@@ -79,6 +79,12 @@ public class Startup {
                         + " out through " + mail.route() + "; set the auth host's address as people reach it, such as"
                         + " https://auth.example.com — every link in a mail starts with it.");
             }
+            if (mail.toOutbox() && settings.cookies().secure() && !mailSettings.outboxAllowed()) {
+                throw new IllegalStateException("no mail server is configured, so mail would only be written to files in "
+                        + mailSettings.outbox() + ", while cookies are Secure (a production set-up); set"
+                        + " LATCHKEY_MAIL_SMTP_HOST (or bind mail/latchkey), or LATCHKEY_MAIL_OUTBOX=allow to keep mail"
+                        + " in that folder.");
+            }
             LOG.info("Latchkey mail: " + mail.route() + "; links start with " + mailSettings.base()
                     + (mail.toOutbox() ? " (no mail server is configured: set LATCHKEY_MAIL_SMTP_HOST or bind"
                     + " mail/latchkey to send mail)" : ""));

@@ -53,6 +53,9 @@ class MetricsTest {
         metrics.count(new AuditEvent("refresh", "not-valid"));
         metrics.count(new AuditEvent("refresh", "redirect-loop"));
         metrics.count(new AuditEvent("refresh-reuse-detected", "family-revoked"));
+        metrics.count(new AuditEvent("mail-reset", "dropped-queue-full"));
+        metrics.count(new AuditEvent("mail-reset", "dropped-executor-refused"));
+        metrics.count(new AuditEvent("mail-reset", "sent"));
         metrics.count(new AuditEvent("mail-reset", "retrying after attempt 1: Connection refused: localhost/127.0.0.1:3025"));
         metrics.count(new AuditEvent("unverified-accounts-removed", "12"));
         String scrape = metrics.scrape();
@@ -69,6 +72,8 @@ class MetricsTest {
         assertEquals(1, value(scrape, "latchkey_events_total{event=\"mail-reset\",outcome=\"retrying after attempt n\"}"),
                 "free text and numbers never become labels");
         assertEquals(1, value(scrape, "latchkey_events_total{event=\"unverified-accounts-removed\",outcome=\"n\"}"));
+        assertEquals(0, value(scrape, "latchkey_mail_dropped_total{kind=\"password-notice\"}"), "every kind from zero");
+        assertEquals(2, value(scrape, "latchkey_mail_dropped_total{kind=\"reset\"}"), scrape);
         assertFalse(scrape.contains("Connection refused") || scrape.contains("127.0.0.1"), scrape);
         assertEquals(7, value(scrape, "latchkey_active_sign_ins"));
         assertEquals(1, value(scrape, "latchkey_bcrypt_checks_total"));

@@ -91,6 +91,7 @@ class SettingsTest {
             new String[] {"latchkey.mail.smtp.starttls", "maybe", "latchkey.mail.smtp.starttls (LATCHKEY_MAIL_SMTP_STARTTLS) is 'maybe'; set true or false"},
             new String[] {"latchkey.mail.from", "not an address@", "latchkey.mail.from (LATCHKEY_MAIL_FROM) is 'not an address@'"},
             new String[] {"latchkey.mail.hourly-limit", "0", "latchkey.mail.hourly-limit (LATCHKEY_MAIL_HOURLY_LIMIT) is '0'; set a whole number from 1 to 1000"},
+            new String[] {"latchkey.mail.outbox", "maybe", "latchkey.mail.outbox (LATCHKEY_MAIL_OUTBOX) is 'maybe'; set allow, or leave it unset"},
             new String[] {"latchkey.reset.lifetime", "P2D", "latchkey.reset.lifetime (LATCHKEY_RESET_LIFETIME) is 'PT48H'; set a duration from PT1S to PT24H"},
             new String[] {"latchkey.registration.email-verification", "optional", "latchkey.registration.email-verification (LATCHKEY_REGISTRATION_EMAIL_VERIFICATION) is 'optional'; set required or off"},
             new String[] {"latchkey.registration.verification-lifetime", "PT0S", "latchkey.registration.verification-lifetime (LATCHKEY_REGISTRATION_VERIFICATION_LIFETIME) is 'PT0S'"});

@@ -8,13 +8,16 @@ import java.util.Map;
  * off — an account works at once), so the suites about logins, cookies and doors need no mail server; and a
  * per-address budget of 1000, because every test client is the loopback address and, in a PostgreSQL run, every
  * test server counts in one shared database (the throttle's own tests give each of their clients an address of its
- * own). The bcrypt bulkhead runs with the product's defaults (admission by expected wait). The mail suites set
+ * own); and mail in the outbox although cookies are Secure ({@code latchkey.mail.outbox=allow}: the product refuses
+ * to start so without it), for the suites that need no mail server. The bcrypt bulkhead runs with the product's
+ * defaults (admission by expected wait). The mail suites set
  * {@code latchkey.registration.email-verification} themselves (the product's default is required).
  */
 public final class TestSettings {
 
     static final String VERIFICATION = "latchkey.registration.email-verification";
     static final String CLIENT_FAILURES = "latchkey.throttle.client-failures";
+    static final String OUTBOX = "latchkey.mail.outbox";
 
     private TestSettings() {
     }
@@ -27,6 +30,9 @@ public final class TestSettings {
         }
         if (!properties.containsKey(CLIENT_FAILURES) && !environment.containsKey("LATCHKEY_THROTTLE_CLIENT_FAILURES")) {
             defaults.put(CLIENT_FAILURES, "1000");
+        }
+        if (!properties.containsKey(OUTBOX) && !environment.containsKey("LATCHKEY_MAIL_OUTBOX")) {
+            defaults.put(OUTBOX, "allow");
         }
         return defaults;
     }

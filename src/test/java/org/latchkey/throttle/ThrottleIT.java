@@ -126,6 +126,36 @@ class ThrottleIT {
                 "a device token made for one account buys nothing for another");
     }
 
+    /** Reset requests are counted per client address, as registrations are: each one may mail someone. */
+    @Test
+    void resetRequestsAreThrottledPerClientAddress() throws Exception {
+        URI base = server.base();
+        String flooder = newAddress();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i <= CLIENT_FAILURES; i++) {
+            statuses.add(reset(base, Accounts.newEmail(), flooder).statusCode());
+        }
+        assertEquals(java.util.Collections.nCopies(CLIENT_FAILURES, 202), statuses.subList(0, CLIENT_FAILURES), statuses.toString());
+        HttpResponse<String> waiting = reset(base, Accounts.newEmail(), flooder);
+        assertEquals(429, waiting.statusCode(), waiting.body());
+        assertTrue(waiting.body().contains("\"code\":\"throttled\"") && waiting.headers().firstValue("Retry-After").isPresent(),
+                waiting.body());
+        assertEquals(202, reset(base, Accounts.newEmail(), newAddress()).statusCode(), "another address is not held back");
+        Browser form = new Browser(base).header("X-Forwarded-For", flooder);
+        Browser.Page page = form.get("password-reset");
+        Browser.Page said = form.submit(page, "reset_form", Map.of("email", Accounts.newEmail()), "send");
+        assertEquals(200, said.status());
+        assertTrue(said.messages().get(0).startsWith("Too many reset requests from your address. Please wait"),
+                said.messages().toString());
+    }
+
+    static HttpResponse<String> reset(URI base, String email, String forwardedFor) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve("api/password-reset")).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /**
      * Launch day at an office behind one address: 200 people sign in from new browsers (no device cookie), every
      * other one with a typo first — 100 typos, eight times the address's budget here — and every one of them gets in:
