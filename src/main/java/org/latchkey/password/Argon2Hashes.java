@@ -27,7 +27,9 @@ final class Argon2Hashes {
     /** KiB of Argon2 memory in use at once: a quarter of the heap, at least one check at Django's default. */
     private static final int BUDGET_KIB = (int) Math.min(Integer.MAX_VALUE,
             Math.max(Runtime.getRuntime().maxMemory() / 4 / 1024, 131_072));
-    private static final Semaphore MEMORY = new Semaphore(BUDGET_KIB, true);
+    static final Semaphore MEMORY = new Semaphore(BUDGET_KIB, true);
+    /** The KiB this thread reserved for the check it is about to run ({@link #withMemory}). */
+    private static final ThreadLocal<Integer> RESERVED = new ThreadLocal<>();
 
     /** A parsed hash: variant, version, memory (KiB), passes, lanes, salt and the expected output. */
     record Params(int variant, int version, int memoryKib, int time, int lanes, byte[] salt, byte[] expected) {
@@ -80,6 +82,40 @@ final class Argon2Hashes {
         }
     }
 
+    /**
+     * Runs {@code work} — the check of {@code encoded}, when it is an argon2 hash — once its memory is reserved: taken
+     * before the bcrypt bulkhead's turn, so a check waiting for memory never holds a turn a bcrypt check could use.
+     * Other hashes run at once.
+     *
+     * @throws PasswordBusyException when the memory is not free within 5 s
+     */
+    static <T> T withMemory(String encoded, java.util.function.Supplier<T> work) {
+        Optional<Params> parsed = parse(encoded);
+        if (parsed.isEmpty() || parsed.get().memoryKib() > BUDGET_KIB) {
+            return work.get();
+        }
+        int kib = parsed.get().memoryKib();
+        acquire(kib);
+        RESERVED.set(kib);
+        try {
+            return work.get();
+        } finally {
+            RESERVED.remove();
+            MEMORY.release(kib);
+        }
+    }
+
+    private static void acquire(int kib) {
+        try {
+            if (!MEMORY.tryAcquire(kib, 5, TimeUnit.SECONDS)) { // one check takes ~0.2 s
+                throw new PasswordBusyException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PasswordBusyException();
+        }
+    }
+
     /** Whether {@code password} (as UTF-8, as Django passes it) is the one {@code encoded} was made from. */
     static boolean matches(String password, String encoded) {
         Optional<Params> parsed = parse(encoded);
@@ -92,13 +128,10 @@ final class Argon2Hashes {
                     + " server more heap (-Xmx) for it to be checked");
             return false;
         }
-        try {
-            if (!MEMORY.tryAcquire(p.memoryKib(), 5, TimeUnit.SECONDS)) { // one check takes ~0.2 s
-                throw new PasswordBusyException();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PasswordBusyException();
+        Integer reserved = RESERVED.get();
+        boolean own = reserved == null || reserved < p.memoryKib(); // not reserved before the turn: take it here
+        if (own) {
+            acquire(p.memoryKib());
         }
         try {
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
@@ -109,7 +142,9 @@ final class Argon2Hashes {
             generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), derived);
             return MessageDigest.isEqual(derived, p.expected());
         } finally {
-            MEMORY.release(p.memoryKib());
+            if (own) {
+                MEMORY.release(p.memoryKib());
+            }
         }
     }
 }

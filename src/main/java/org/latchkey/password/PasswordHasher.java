@@ -104,8 +104,8 @@ public class PasswordHasher {
                 return false;
             });
         }
-        if (!encoded.startsWith(PREFIX)) {
-            return work.run(() -> checkImported(password, encoded)); // a Django hash, padded to Latchkey's own
+        if (!encoded.startsWith(PREFIX)) { // a Django hash, padded to Latchkey's own; argon2's memory before the turn
+            return Argon2Hashes.withMemory(encoded, () -> work.run(() -> checkImported(password, encoded)));
         }
         // jBCrypt reads only the 2a revision; 2b (Python's bcrypt, so Django) is the same algorithm here.
         String bcrypt = encoded.substring(PREFIX.length()).replaceFirst("^\\$2[by]\\$", "\\$2a\\$");

@@ -125,6 +125,32 @@ class DjangoHashesTest {
         }
     }
 
+    /**
+     * An argon2 check waiting for memory holds no bcrypt turn: with every KiB of the budget taken, it waits outside the
+     * bulkhead (one turn here), and a check of Latchkey's own hash gets that turn meanwhile.
+     */
+    @Test
+    void anArgon2CheckWaitsForItsMemoryBeforeItsTurn() throws Exception {
+        PasswordWork work = new PasswordWork(new PasswordWork.Limits(1, 10, java.time.Duration.ofSeconds(30)));
+        PasswordHasher hasher = new PasswordHasher(4, work);
+        String own = hasher.hash(PLAIN);
+        String argon2 = "argon2$argon2id$v=19$m=102400,t=2,p=8$TEt3UnhGODNkaFpvOXlETnNmT3dhdg$pZOSXhTrUEGE/mqkowegHA";
+        int all = Argon2Hashes.MEMORY.drainPermits();
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Boolean> waiting = thread.submit(() -> hasher.verify(PLAIN, argon2));
+            Thread.sleep(300);
+            assertFalse(waiting.isDone(), "it waits for memory");
+            assertEquals(0, work.inFlight(), "outside the bulkhead: no turn held, none waited for");
+            assertTrue(hasher.verify(PLAIN, own), "a bcrypt check gets the one turn meanwhile");
+            Argon2Hashes.MEMORY.release(all);
+            assertTrue(waiting.get(30, java.util.concurrent.TimeUnit.SECONDS), "then the argon2 check runs");
+        } finally {
+            Argon2Hashes.MEMORY.release(Math.max(0, all - Argon2Hashes.MEMORY.availablePermits()));
+            thread.shutdownNow();
+        }
+    }
+
     @Test
     void hashesDjangoMakesNowSignInToo() throws Exception {
         Path python = Path.of("/usr/bin/python3");
