@@ -1,6 +1,5 @@
 package org.latchkey.storage;
 
-import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
@@ -26,15 +25,39 @@ public final class StorageUnavailable {
     private StorageUnavailable() {
     }
 
-    /** True when {@code failure}, or anything it was caused by, is a JDBC or JPA failure. */
+    /**
+     * True when {@code failure}, or anything it was caused by, says the database cannot be reached: a connection
+     * failure (SQLState class 08, JDBC's connection exceptions, PostgreSQL's "shutting down" / "too many connections",
+     * H2's broken or closed connection), the network under it (refused, reset, timed out), or a pool that gives out
+     * no connection (Payara's "Error in allocating a connection", WildFly's IJ000453). Anything else — a unique
+     * violation, a bad statement, a bug — is not the database being away, and is not answered as if it were.
+     */
     public static boolean isCause(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = failure; t != null && seen.put(t, true) == null; t = t.getCause()) {
-            if (t instanceof SQLException || t instanceof PersistenceException) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException || t instanceof java.net.SocketException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.io.EOFException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && away(sql.getSQLState())) {
+                return true;
+            }
+            String message = String.valueOf(t.getMessage());
+            if (t.getClass().getName().endsWith(".ResourceException") || message.contains("Error in allocating a connection")
+                    || message.contains("IJ000453") || message.contains("Unable to get managed connection")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** SQLStates that mean "cannot reach the database" (not "the statement or the data was wrong"). */
+    private static boolean away(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03") || state.equals("53300") || state.equals("90067") || state.equals("90098")
+                || state.equals("90028") || state.equals("90031"));
     }
 
     /** Writes the 503 (the caller has not written a body yet) and logs one line, not a stack trace. */
