@@ -250,7 +250,7 @@ final class LatchkeyDatabase implements AutoCloseable {
              PreparedStatement remember = connection.prepareStatement(
                      "INSERT INTO django_import (user_id, row_digest, imported_at) VALUES (?, ?, ?)");
              PreparedStatement changed = connection.prepareStatement(
-                     "INSERT INTO standing_change (id, user_uuid, changed_at) VALUES (?, ?, ?)")) {
+                     "INSERT INTO standing_change (id, user_uuid, changed_at) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
             for (Decision decision : decisions) {
                 Person p = decision.person();
                 if (decision.action() == Action.ADD) {
@@ -270,8 +270,7 @@ final class LatchkeyDatabase implements AutoCloseable {
                     update.setLong(13, p.id());
                     update.addBatch();
                     changed.setString(1, UUID.randomUUID().toString()); // running instances re-read the standing
-                    changed.setString(2, p.uuid());
-                    changed.setObject(3, OffsetDateTime.parse(now));
+                    changed.setString(2, p.uuid()); // stamped by the database's clock, as Latchkey stamps them
                     changed.addBatch();
                 }
                 forget.setLong(1, p.id());

@@ -74,6 +74,11 @@ public class Standings {
     }
 
     public void start() {
+        try {
+            newestSeen = users.databaseNow(); // the database's clock, as the lines are stamped with it
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Could not read the database's clock; reading changes from this JVM's: " + e);
+        }
         executor.scheduleWithFixedDelay(this::look, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 

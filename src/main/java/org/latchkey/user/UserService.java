@@ -136,10 +136,31 @@ public class UserService {
         }
     }
 
-    /** Tells this instance's cache once the transaction ends, and the others through a line they read each second. */
+    /**
+     * Tells this instance's cache once the transaction ends, and the others through a line they read each second —
+     * stamped with the database's clock, which every instance shares: a JVM whose clock runs behind would stamp its
+     * lines older than what the others have already read past, and its changes would never reach them.
+     */
     private void standingChanged(User user) {
-        em.persist(new StandingChange(user.getUuid(), OffsetDateTime.now(ZoneOffset.UTC)));
+        em.createNativeQuery("INSERT INTO standing_change (id, user_uuid, changed_at) VALUES (?1, ?2, CURRENT_TIMESTAMP)")
+                .setParameter(1, java.util.UUID.randomUUID().toString()).setParameter(2, user.getUuid()).executeUpdate();
         standingChanged.fire(new StandingChanged(user.getUuid()));
+    }
+
+    /** The database's clock now: where every instance starts reading the changes of standing from. */
+    @Transactional
+    public OffsetDateTime databaseNow() {
+        Object now = em.createNativeQuery("SELECT CURRENT_TIMESTAMP").getSingleResult();
+        if (now instanceof OffsetDateTime time) {
+            return time.withOffsetSameInstant(ZoneOffset.UTC);
+        } else if (now instanceof java.sql.Timestamp time) {
+            return time.toInstant().atOffset(ZoneOffset.UTC);
+        } else if (now instanceof java.time.ZonedDateTime time) {
+            return time.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        } else if (now instanceof Instant time) {
+            return time.atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("the database's clock reads as " + (now == null ? "null" : now.getClass().getName()));
     }
 
     /** What changed since {@code since}, on any instance. */
