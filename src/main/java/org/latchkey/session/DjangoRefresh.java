@@ -19,10 +19,13 @@ import org.latchkey.user.User;
  * The switch-over from the article's Django auth service ({@code latchkey.session.django-cutover}): a refresh token
  * that service minted — signed with the shared key, unknown to Latchkey — is turned into a Latchkey sign-in once, so
  * people signed in before the switch stay signed in. Every holder of the shared key could mint such a token, so it is
- * bounded: only tokens issued before the cut-over (by their {@code iat}; simplejwt 4 sets none), only within the
- * session lifetime after it, each once (on every
- * instance: a row per token), never for staff or superusers (they sign in again), never a token of Latchkey's own
- * (those name their key: a revoked one stays revoked).
+ * bounded by what the Django service itself could have issued, with L its refresh lifetime
+ * ({@code latchkey.session.django-refresh-lifetime}): an {@code iat} is required (simplejwt 4, the article's, sets
+ * none: those people sign in again), before the cut-over and no more than L before it; {@code exp} no more than L
+ * after {@code iat}; only within L after the cut-over; each once (on every instance: a row per token); never for
+ * staff or superusers (they sign in again); never a token of Latchkey's own (those name their key: a revoked one
+ * stays revoked). Within that window a key holder can still mint one for an ordinary person: keep L short, and
+ * prefer key pairs.
  */
 @ApplicationScoped
 public class DjangoRefresh {
@@ -44,7 +47,7 @@ public class DjangoRefresh {
     @Transactional
     public int purge(Instant now) {
         Instant cutover = settings.djangoCutover().orElse(null);
-        if (cutover == null || now.isBefore(cutover.plus(settings.absoluteLifetime()))) {
+        if (cutover == null || now.isBefore(cutover.plus(settings.djangoRefreshLifetime()))) {
             return 0;
         }
         return em.createNativeQuery("DELETE FROM django_refresh_carried").executeUpdate();
@@ -60,13 +63,16 @@ public class DjangoRefresh {
         if (cutover == null || namesAKey(raw)) {
             return Optional.of(UNKNOWN);
         }
-        if (!now.isBefore(cutover.plus(settings.absoluteLifetime()))) {
+        java.time.Duration lifetime = settings.djangoRefreshLifetime();
+        if (!now.isBefore(cutover.plus(lifetime))) {
             return Optional.of("django-carry-over-closed");
         }
         Instant issued;
+        Instant expires;
         String jti;
         try {
             issued = claims.getIssuedAt() == null ? null : Instant.ofEpochSecond(claims.getIssuedAt().getValue());
+            expires = claims.getExpirationTime() == null ? null : Instant.ofEpochSecond(claims.getExpirationTime().getValue());
             jti = claims.getJwtId();
         } catch (MalformedClaimException e) {
             return Optional.of(UNKNOWN);
@@ -74,8 +80,17 @@ public class DjangoRefresh {
         if (jti == null) {
             return Optional.of(UNKNOWN);
         }
-        if (issued != null && !issued.isBefore(cutover)) { // simplejwt 4 (the article's) sets no iat: the window decides
+        if (issued == null) { // simplejwt 4 (the article's) sets none: nothing bounds what a key holder could mint
+            return Optional.of("django-token-without-iat");
+        }
+        if (!issued.isBefore(cutover)) {
             return Optional.of("django-token-after-cutover");
+        }
+        if (issued.isBefore(cutover.minus(lifetime))) {
+            return Optional.of("django-token-too-old");
+        }
+        if (expires == null || expires.isAfter(issued.plus(lifetime).plusSeconds(60))) {
+            return Optional.of("django-token-lifetime-too-long");
         }
         if (user == null || !user.isActive()) {
             return Optional.of("inactive");

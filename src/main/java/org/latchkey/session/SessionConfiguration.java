@@ -29,6 +29,7 @@ public class SessionConfiguration {
                         throw ConfigValues.refused("latchkey.session.django-cutover", text,
                                 "an ISO-8601 instant in UTC such as 2027-01-15T06:00:00Z");
                     }
-                }), values.text("latchkey.session.django-refresh-cookie", SessionSettings.ARTICLE_REFRESH_COOKIE));
+                }), values.text("latchkey.session.django-refresh-cookie", SessionSettings.ARTICLE_REFRESH_COOKIE),
+                values.duration("latchkey.session.django-refresh-lifetime", SessionSettings.ARTICLE_REFRESH_LIFETIME.toString()));
     }
 }

@@ -154,7 +154,8 @@ class DjangoImportIT {
                             "latchkey.cookie.secure", "false", "latchkey.cookie.access-name", ACCESS,
                             "latchkey.cookie.refresh-name", REFRESH, "latchkey.password.bcrypt-cost", "8",
                             "latchkey.registration.email-verification", "off",
-                            "latchkey.session.django-cutover", Instant.now().plusSeconds(3600).toString()))) {
+                            "latchkey.session.django-cutover", Instant.now().plusSeconds(3600).toString(),
+                            "latchkey.session.django-refresh-lifetime", "P14D"))) { // django_auth.py's REFRESH_TOKEN_LIFETIME
                 // the import refuses to touch the H2 file while Latchkey has it open, in one line
                 ImportJar.Result busy = ImportJar.run(env, "--from", "sqlite:" + django);
                 assertEquals(2, busy.exit(), busy.out());

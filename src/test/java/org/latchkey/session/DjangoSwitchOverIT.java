@@ -93,6 +93,22 @@ class DjangoSwitchOverIT {
             forged.setCookie(REFRESH, issuer.refresh(userId, Instant.now(), Instant.now().plus(Duration.ofDays(1))).value());
             assertEquals(200, forged.get("login").status(), "unknown, as before");
 
+            // a token the Django service could not have issued: no iat (a key holder's, or simplejwt 4's), a life
+            // longer than the service gave its tokens
+            Browser noIat = new Browser(server.base());
+            noIat.setCookie(DJANGO_REFRESH, forged(key, userId, null, Instant.now().plus(Duration.ofDays(5))));
+            assertEquals(200, noIat.get("login").status(), "the form: nothing bounds a token without an iat");
+            assertTrue(Logs.shows(server::log, "\"outcome\":\"django-token-without-iat\""));
+            Browser longLived = new Browser(server.base());
+            longLived.setCookie(DJANGO_REFRESH, forged(key, userId, Instant.now(), Instant.now().plus(Duration.ofDays(30))));
+            assertEquals(200, longLived.get("login").status());
+            assertTrue(Logs.shows(server::log, "\"outcome\":\"django-token-lifetime-too-long\""));
+            Browser tooOld = new Browser(server.base());
+            tooOld.setCookie(DJANGO_REFRESH, forged(key, userId, cutover.minus(Duration.ofDays(6)),
+                    Instant.now().plus(Duration.ofDays(1))));
+            assertEquals(200, tooOld.get("login").status());
+            assertTrue(Logs.shows(server::log, "\"outcome\":\"django-token-too-old\""));
+
             // after the cut-over, what the Django service mints is not believed
             long wait = Duration.between(Instant.now(), cutover).toMillis() + 1_500;
             if (wait > 0) {
@@ -104,6 +120,24 @@ class DjangoSwitchOverIT {
             assertTrue(Logs.shows(server::log, "\"outcome\":\"django-token-after-cutover\""));
             assertEquals(302, carried.get("login").status(), "the carried-over sign-in lives on");
         }
+    }
+
+    /** A refresh token in simplejwt's shape, minted by whoever holds the key, with these times. */
+    private static String forged(String key, long userId, Instant issued, Instant expires) throws Exception {
+        org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.JwtClaims();
+        claims.setClaim("token_type", "refresh");
+        if (issued != null) {
+            claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(issued.getEpochSecond()));
+        }
+        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(expires.getEpochSecond()));
+        claims.setJwtId(java.util.UUID.randomUUID().toString().replace("-", ""));
+        claims.setClaim("user_id", userId);
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.HMAC_SHA512);
+        jws.setHeader("typ", "JWT");
+        jws.setPayload(claims.toJson());
+        jws.setKey(new org.jose4j.keys.HmacKey(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return jws.getCompactSerialization();
     }
 
     /** A refresh token as the article's auth service mints it: Debian's simplejwt, the shared key, HS512. */
