@@ -57,8 +57,10 @@ public class KnownDevices {
         }
         long userId = user.get().getId();
         boolean known = Tokens.cookie(request, cookieSettings.deviceName()).filter(raw -> belongsTo(raw, userId)).isPresent();
-        cookies.writeDevice(response, deviceTokens.issue(userId, login(user.get().getEmail()), Instant.now(), LIFETIME),
-                LIFETIME);
+        // issued no earlier than the second from which the person's tokens count again (a reset's own sign-in)
+        Instant issued = Optional.ofNullable(user.get().getTokensValidAfter()).map(java.time.OffsetDateTime::toInstant)
+                .filter(after -> after.isAfter(Instant.now())).orElse(Instant.now());
+        cookies.writeDevice(response, deviceTokens.issue(userId, login(user.get().getEmail()), issued, LIFETIME), LIFETIME);
         if (!known) {
             String agent = Optional.ofNullable(request.getHeader("User-Agent")).orElse("?");
             String browser = agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) : agent;
@@ -81,9 +83,10 @@ public class KnownDevices {
             return Optional.empty();
         }
         String login = login(email);
-        return Tokens.cookie(request, cookieSettings.deviceName()).flatMap(deviceTokens::verify).flatMap(claims -> {
+        return Tokens.cookie(request, cookieSettings.deviceName()).flatMap(deviceTokens::verify)
+                .filter(claims -> login.equals(claims.getClaimValue("login"))).filter(this::notForgotten).flatMap(claims -> {
             try {
-                return login.equals(claims.getClaimValue("login")) ? Optional.ofNullable(claims.getJwtId()) : Optional.empty();
+                return Optional.ofNullable(claims.getJwtId());
             } catch (org.jose4j.jwt.MalformedClaimException e) {
                 return Optional.empty();
             }
@@ -102,7 +105,28 @@ public class KnownDevices {
     }
 
     private boolean belongsTo(String raw, long userId) {
-        return deviceTokens.verify(raw).map(claims -> claims.getClaimValue("user_id"))
-                .filter(id -> id instanceof Number n && n.longValue() == userId).isPresent();
+        return deviceTokens.verify(raw).filter(claims -> claims.getClaimValue("user_id") instanceof Number n
+                && n.longValue() == userId).filter(this::notForgotten).isPresent();
+    }
+
+    /**
+     * A device token made before the person's tokens were last refused (sign out everywhere, a new password, a reset,
+     * an address change taken back, deactivation) is forgotten: whoever held the account then keeps no budget of
+     * their own and no "known device" with it. Read only for a token that is valid for this very address, so the
+     * read tells nobody anything about other addresses.
+     */
+    private boolean notForgotten(org.jose4j.jwt.JwtClaims claims) {
+        try {
+            long issued = claims.getIssuedAt() == null ? 0 : claims.getIssuedAt().getValue();
+            Object id = claims.getClaimValue("user_id");
+            if (!(id instanceof Number n)) {
+                return false;
+            }
+            Optional<User> user = users.findById(n.longValue());
+            java.time.OffsetDateTime after = user.map(User::getTokensValidAfter).orElse(null);
+            return user.isPresent() && (after == null || issued >= after.toEpochSecond());
+        } catch (org.jose4j.jwt.MalformedClaimException e) {
+            return false;
+        }
     }
 }

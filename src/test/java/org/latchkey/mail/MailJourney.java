@@ -541,6 +541,11 @@ public interface MailJourney {
                 "confirm_password", NEW_PASSWORD), "save");
         assertEquals(302, saved.status(), "the owner sets a new one through the link sent to the restored address");
         signedIn(old, NEW_PASSWORD);
+        inbox().latest(old, NEW_DEVICE, 2);
+        person.dropCookie(ACCESS);
+        person.dropCookie(REFRESH);
+        assertEquals(302, Accounts.login(person, old, NEW_PASSWORD, null).status());
+        inbox().latest(old, NEW_DEVICE, 3); // the changer's browser signed in before the change: its device is forgotten
         assertFalse(browser().get(notice.link()).body().contains("undo_form"), "once");
         assertTrue(logShows("\"event\":\"email-change-undone\""), "audited");
     }
