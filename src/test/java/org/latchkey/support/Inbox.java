@@ -101,6 +101,15 @@ public final class Inbox implements AutoCloseable {
     /** One received message: its subject, sender, plain text and HTML, and the first link in the text. */
     public record Mail(String subject, String from, String text, String html) {
 
+        /** A message as a file holds it (the outbox's {@code .eml}). */
+        public static Mail read(java.nio.file.Path eml) throws IOException {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(eml)) {
+                return of(new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         static Mail of(MimeMessage message) {
             try {
                 MimeMultipart parts = (MimeMultipart) message.getContent();
