@@ -34,9 +34,8 @@ public final class PasswordSchemesBench {
         hashes.put("Django sha1 (not checked)", "sha1$salt$0123456789abcdef0123456789abcdef01234567");
         hashes.put("malformed bcrypt_sha256", "bcrypt_sha256$$2b$99$x");
         hashes.put("pbkdf2_sha256 at 1,000 iterations", pbkdf2(password, 1_000));
-        hashes.put("Latchkey bcrypt_sha256, cost 12 (again)", hashes.get("Latchkey bcrypt_sha256, cost 12"));
         long seconds = Long.getLong("bench.seconds", 3);
-        System.out.printf("== password checks, %d cores, %s; each case %d s, against the unknown address in the same run%n",
+        System.out.printf("== password checks, %d cores, %s; about %d s a case, interleaved, against the unknown address%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.version"), seconds);
         for (boolean flood : new boolean[] {false, true}) {
@@ -58,31 +57,37 @@ public final class PasswordSchemesBench {
             }
             System.out.println(flood ? "-- while a login flood runs (" + flooders.size() + " threads checking Latchkey's own)"
                     : "-- idle, one thread");
-            double floor = time(hasher, password, null, seconds);
-            System.out.printf("%-45s %7.1f ms a check = 1.00 x (the floor)%n", "unknown address (the dummy check)", floor);
-            for (Map.Entry<String, String> entry : hashes.entrySet()) {
-                double ms = time(hasher, password, entry.getValue(), seconds);
-                System.out.printf("%-45s %7.1f ms a check = %.2f x the unknown address%n", entry.getKey(), ms, ms / floor);
+            // interleaved: one check of every case in turn, round after round, so that a machine speeding up or
+            // slowing down (a flood's threads, a neighbour) weighs on every case alike
+            List<Map.Entry<String, String>> cases = new java.util.ArrayList<>();
+            cases.add(Map.entry("unknown address (the dummy check)", ""));
+            cases.addAll(hashes.entrySet());
+            for (Map.Entry<String, String> c : cases) { // warm-up
+                check(hasher, password, c.getValue().isEmpty() ? null : c.getValue());
+            }
+            long[] nanos = new long[cases.size()];
+            int rounds = 0;
+            long until = System.nanoTime() + seconds * cases.size() * 1_000_000_000L;
+            while (System.nanoTime() < until) {
+                for (int i = 0; i < cases.size(); i++) {
+                    long start = System.nanoTime();
+                    check(hasher, password, cases.get(i).getValue().isEmpty() ? null : cases.get(i).getValue());
+                    nanos[i] += System.nanoTime() - start;
+                }
+                rounds++;
+            }
+            double floor = nanos[0] / 1e6 / rounds;
+            System.out.printf("%-45s %7.1f ms a check = 1.00 x (the floor; %d rounds)%n", cases.get(0).getKey(), floor, rounds);
+            for (int i = 1; i < cases.size(); i++) {
+                double ms = nanos[i] / 1e6 / rounds;
+                System.out.printf("%-45s %7.1f ms a check = %.2f x the unknown address%n", cases.get(i).getKey(), ms,
+                        ms / floor);
             }
             running.set(false);
             for (Thread t : flooders) {
                 t.join();
             }
         }
-    }
-
-    /** The mean time of a check, after three to warm up, over {@code seconds}. */
-    private static double time(PasswordHasher hasher, String password, String hash, long seconds) {
-        for (int i = 0; i < 3; i++) {
-            check(hasher, password, hash);
-        }
-        int n = 0;
-        long start = System.nanoTime();
-        while (System.nanoTime() - start < seconds * 1_000_000_000L) {
-            check(hasher, password, hash);
-            n++;
-        }
-        return (System.nanoTime() - start) / 1e6 / n;
     }
 
     private static void check(PasswordHasher hasher, String password, String hash) {
