@@ -39,10 +39,9 @@ public record SessionSettings(Duration absoluteLifetime, Duration refreshGrace,
                     + "'; set a cookie name (letters, digits and !#$%&'*+-.^_`|~).");
         }
         if (djangoRefreshLifetime.isNegative() || djangoRefreshLifetime.isZero()
-                || djangoRefreshLifetime.compareTo(absoluteLifetime) > 0) {
+                || djangoRefreshLifetime.compareTo(Duration.ofDays(365)) > 0) {
             throw new IllegalStateException("latchkey.session.django-refresh-lifetime is " + djangoRefreshLifetime
-                    + "; set the Django service's REFRESH_TOKEN_LIFETIME (the article's P5D), at most the absolute"
-                    + " lifetime " + absoluteLifetime + ".");
+                    + "; set the Django service's REFRESH_TOKEN_LIFETIME (the article's P5D), from a second to P365D.");
         }
         if (refreshGrace.isNegative() || refreshGrace.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalStateException("latchkey.session.refresh-grace is " + refreshGrace

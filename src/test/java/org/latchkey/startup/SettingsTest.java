@@ -66,7 +66,7 @@ class SettingsTest {
             new String[] {"latchkey.password.max-wait", "PT5M", "latchkey.password.max-wait (LATCHKEY_PASSWORD_MAX_WAIT) is 'PT5M'; set a duration from PT0.01S to PT1M"},
             new String[] {"latchkey.password.max-wait", "soon", "latchkey.password.max-wait (LATCHKEY_PASSWORD_MAX_WAIT) is 'soon'; set an ISO-8601 duration such as PT2S (PT30S, PT15M, P5D)"},
             new String[] {"latchkey.session.absolute-lifetime", "-P1D", "latchkey.session.absolute-lifetime is PT-24H"},
-            new String[] {"latchkey.session.django-refresh-lifetime", "P60D", "latchkey.session.django-refresh-lifetime is PT1440H; set the Django service's REFRESH_TOKEN_LIFETIME"},
+            new String[] {"latchkey.session.django-refresh-lifetime", "PT0S", "latchkey.session.django-refresh-lifetime is PT0S; set the Django service's REFRESH_TOKEN_LIFETIME (the article's P5D), from a second to P365D."},
             new String[] {"latchkey.session.refresh-grace", "PT1H", "latchkey.session.refresh-grace is PT1H; set it between PT0S and PT1M"},
             new String[] {"latchkey.session.django-refresh-cookie", "bad name", "latchkey.session.django-refresh-cookie is 'bad name'; set a cookie name"},
             new String[] {"latchkey.session.django-cutover", "2027-01-15 06:00", "latchkey.session.django-cutover (LATCHKEY_SESSION_DJANGO_CUTOVER) is '2027-01-15 06:00'; set an ISO-8601 instant"},
